@@ -1,0 +1,9 @@
+// The simulator's public API: the only list of what src/sim exports (STYLE §8).
+export type * from './types.ts';
+export { PROFILES, RecordFate } from './types.ts';
+export { parseScenario } from './parse/parseScenario.ts';
+export { run } from './run.ts';
+export { traceAt } from './trace/traceAt.ts';
+export { registerReducer } from './aggregates.ts';
+export { generateEvents } from './generator.ts';
+export { formatResult } from './result.ts';
