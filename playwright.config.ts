@@ -22,7 +22,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && node node_modules/vite/bin/vite.js preview --port 4173 --strictPort --host 127.0.0.1',
+    // The end-to-end build (mode e2e) adds the fixture lessons of tests/e2e/fixtures/lessons to the course.
+    command: 'npm run build -- --mode e2e && node node_modules/vite/bin/vite.js preview --port 4173 --strictPort --host 127.0.0.1',
     url: 'http://127.0.0.1:4173',
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -1,21 +1,8 @@
 // lesson.md → typed lesson. Errors name the file and the field; a lesson with errors is not returned.
-import * as v from 'valibot';
 import type { Token } from 'marked';
-import { splitFrontMatter } from './frontMatter.ts';
 import { inspect, isDirective, lex, render, type DirectiveToken } from './markdown.ts';
-import { describeIssues, lessonFrontMatter } from './schema.ts';
-import type { Directive, Lesson, LessonMeta, Segment } from './types.ts';
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
-
-/** Front matter only: enough for the home page and the path pages, without Markdown parsing. */
-export function parseLessonMeta(file: string, id: string, text: string): Parsed<LessonMeta & { body: string }> {
-  const split = splitFrontMatter(text);
-  if (!split.ok) return { ok: false, errors: [`${file}: ${split.error}`] };
-  const result = v.safeParse(lessonFrontMatter, split.data);
-  if (!result.success) return { ok: false, errors: describeIssues(file, 'front matter', result.issues) };
-  return { ok: true, value: { id, ...result.output, body: split.body } };
-}
+import { parseLessonMeta, type Parsed } from './parseLessonMeta.ts';
+import type { Directive, Lesson, Segment } from './types.ts';
 
 export function parseLesson(file: string, id: string, text: string): Parsed<Lesson> {
   const meta = parseLessonMeta(file, id, text);

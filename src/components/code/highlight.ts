@@ -1,0 +1,31 @@
+// Syntax highlighting, loaded on first use: shiki's core with the JavaScript regex engine (no WASM), and
+// each grammar fetched only when a sample in that language is shown. Both themes are rendered at once as
+// CSS variables, so switching light/dark needs no re-highlighting.
+import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import type { CodeLang } from '../../lessons/types.ts';
+
+const grammars: Record<CodeLang, () => Promise<unknown>> = {
+  java: () => import('shiki/langs/java.mjs'),
+  scala: () => import('shiki/langs/scala.mjs'),
+  python: () => import('shiki/langs/python.mjs'),
+  sql: () => import('shiki/langs/sql.mjs'),
+};
+
+let highlighter: Promise<HighlighterCore> | undefined;
+
+function getHighlighter(): Promise<HighlighterCore> {
+  highlighter ??= createHighlighterCore({
+    themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark.mjs')],
+    langs: [],
+    engine: createJavaScriptRegexEngine(),
+  });
+  return highlighter;
+}
+
+/** HTML for `code`; shiki escapes the code itself. */
+export async function highlight(code: string, lang: CodeLang): Promise<string> {
+  const shiki = await getHighlighter();
+  if (!shiki.getLoadedLanguages().includes(lang)) await shiki.loadLanguage(grammars[lang]() as never);
+  return shiki.codeToHtml(code, { lang, themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false });
+}
