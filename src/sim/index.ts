@@ -7,3 +7,4 @@ export { traceAt } from './trace/traceAt.ts';
 export { registerReducer } from './aggregates.ts';
 export { generateEvents } from './generator.ts';
 export { formatResult } from './result.ts';
+export { createRng, type Rng } from './rng.ts';
