@@ -45,7 +45,7 @@ test('home lists the three paths in order, planned lessons as coming soon and no
   await expect(beginner.getByText('Sessions on tour')).toBeVisible();
   await expect(beginner.getByRole('link', { name: 'Sessions on tour' })).toHaveCount(0);
   await expect(beginner.getByText('Coming soon')).toHaveCount(1);
-  await expect(beginner.getByText('0 of 3 written lessons done')).toBeVisible();
+  await expect(beginner.getByText('0 of 3 lessons done · 1 coming soon')).toBeVisible();
 });
 
 test('opening a lesson marks it in progress; marking it done shows on the home page', async ({ page }) => {
@@ -59,7 +59,7 @@ test('opening a lesson marks it in progress; marking it done shows on the home p
   const beginner = page.getByRole('article').first();
   await expect(beginner.getByRole('listitem').filter({ hasText: 'Windows on tour' })).toContainText('Done');
   await expect(beginner.getByRole('listitem').filter({ hasText: 'Two clocks on tour' })).toContainText('In progress');
-  await expect(beginner.getByText('1 of 3 written lessons done')).toBeVisible();
+  await expect(beginner.getByText('1 of 3 lessons done · 1 coming soon')).toBeVisible();
 });
 
 test('a lesson reached without a path uses the first path that holds it, and the path in the URL otherwise', async ({ page }) => {
