@@ -1,0 +1,306 @@
+// The keyed window operator for Flink and Beam (spec R2, R4.1–R4.15): windows hold accumulators, a trigger decides
+// when a pane fires, the watermark fires end-of-window timers and garbage-collects state after allowed lateness.
+// Profile differences come in as EventTimeRules; trigger behaviour lives in triggers.ts.
+import { aggregatorFor, type Aggregator } from '../aggregates.ts';
+import { Heap } from '../heap.ts';
+import type { EventTimeRules, FiringCause } from '../profiles/eventTimeRules.ts';
+import type { Scheduler } from '../scheduler.ts';
+import type { DropInput, Recorder } from '../trace/recorder.ts';
+import type { Decision, Pipeline, Value } from '../types.ts';
+import { slidingStarts, tumblingStart } from '../windows/assign.ts';
+import { onElementTrigger, firesAtEndOfWindow } from './triggers.ts';
+import { timerBefore, windowLabel, type Win } from './window.ts';
+
+export class EventTimeOperator {
+  wm = -Infinity;
+  readonly agg: Aggregator;
+  private readonly timers = new Heap<Win>(timerBefore);
+  private readonly byKey: (Map<number, Win> | undefined)[] = [];
+  private readonly sessions: (Win[] | undefined)[] = [];
+  private readonly starts: number[] = [];
+  private readonly isDiscarding: boolean;
+  readonly isRetracting: boolean;
+  private readonly isProcessingTime: boolean;
+
+  constructor(
+    readonly rules: EventTimeRules,
+    readonly pipeline: Pipeline,
+    readonly recorder: Recorder,
+    readonly clock: Scheduler,
+    private readonly keyRank: Int32Array,
+  ) {
+    this.agg = aggregatorFor(pipeline.aggregate);
+    this.isDiscarding = pipeline.accumulation === 'discarding';
+    this.isRetracting = pipeline.accumulation === 'retracting';
+    this.isProcessingTime = pipeline.window.time === 'processing';
+  }
+
+  /** R4.1 / R4.8: window is past allowed lateness at the current watermark. */
+  private isLate(maxTs: number): boolean {
+    return this.rules.isDue(maxTs + this.pipeline.allowedLateness, this.wm);
+  }
+
+  processElement(record: number, keyId: number, eventTs: number, value: Value): void {
+    const window = this.pipeline.window;
+    // R1.4: processing-time windows use the time the operator handles the record.
+    const t = this.isProcessingTime ? this.clock.nowMs : eventTs;
+    if (window.type === 'session') return this.processSession(record, keyId, t, eventTs, value);
+    let n = 1;
+    if (window.type === 'tumbling') this.starts[0] = tumblingStart(t, window.size, window.offset);
+    else if (window.type === 'sliding') n = slidingStarts(t, window.size, window.slide, window.offset, this.starts);
+    else this.starts[0] = NaN;
+    const size = window.type === 'tumbling' || window.type === 'sliding' ? window.size : NaN;
+    let accepted = 0;
+    let drops: DropInput[] | undefined;
+    for (let i = 0; i < n; i++) {
+      const start = this.starts[i];
+      const existing = this.byKey[keyId]?.get(start);
+      const maxTs = existing ? existing.maxTs : this.maxTsOf(start, size);
+      const late = !this.isProcessingTime && this.isLate(maxTs);
+      if (late || existing?.isFinished) {
+        (drops ??= []).push(this.dropFor(record, keyId, eventTs, value, start, start + size, maxTs, late));
+        continue;
+      }
+      const win = existing ?? this.createWindow(keyId, start, start + size, maxTs);
+      this.add(win, record, value);
+      accepted++;
+    }
+    if (drops) this.reportDrops(drops, accepted);
+  }
+
+  private maxTsOf(start: number, size: number): number {
+    if (!Number.isNaN(start)) return start + size - 1;
+    // R2.8: the global window ends at +∞ for Flink; Beam's ends just before it, so the final watermark passes it.
+    return this.rules.profile === 'beam' ? Number.MAX_SAFE_INTEGER : Infinity;
+  }
+
+  private dropFor(record: number, keyId: number, ts: number, value: Value, start: number, end: number, maxTs: number, isLate: boolean): DropInput {
+    const L = this.pipeline.allowedLateness;
+    const label = windowLabel({ start, end });
+    const decision: Decision = isLate
+      ? {
+          rule: this.rules.lateRule,
+          values: { maxTs, allowedLateness: L, watermark: this.wm },
+          reason: this.rules.profile === 'flink'
+            ? `late: window ${label} maxTs ${maxTs} + allowed lateness ${L} = ${maxTs + L} ≤ watermark ${this.wm}`
+            : `late: window ${label} maxTs ${maxTs} + allowed lateness ${L} = ${maxTs + L} < watermark ${this.wm}`,
+        }
+      : { rule: 'R4.8', values: { watermark: this.wm }, reason: `late: the trigger of window ${label} has finished (closed window)` };
+    const bounds = Number.isNaN(start) ? {} : { start, end };
+    return { record, keyId, ts, value, ...bounds, toSideOutput: this.pipeline.lateOutput, decision };
+  }
+
+  /** R4.1: Flink reports an element once, when every window dropped it; R4.8: Beam reports each (element, window). */
+  private reportDrops(drops: DropInput[], accepted: number): void {
+    const fate = accepted > 0 ? 1 : 2;
+    if (this.rules.isDropReportedPerWindow) {
+      for (const d of drops) this.recorder.drop(d, fate);
+    } else if (accepted === 0) {
+      const { start: _s, end: _e, ...first } = drops[0];
+      this.recorder.drop({ ...first, windowId: undefined }, 2);
+    }
+  }
+
+  createWindow(keyId: number, start: number, end: number, maxTs: number): Win {
+    const reportedEnd = Number.isNaN(start) ? NaN : end;
+    const win: Win = {
+      id: this.recorder.newWindow(keyId, start, reportedEnd), keyId, keyRank: this.keyRank[keyId], start, end: reportedEnd,
+      maxTs, cleanupTs: this.isProcessingTime ? maxTs : maxTs + this.pipeline.allowedLateness, timerTs: 0,
+      acc: this.agg.init(), size: 0, paneElems: 0, panes: 0, hasNonEarlyPane: false, isEndHandled: false,
+      isFinished: false, isClosed: false, lastValue: undefined, procAction: undefined,
+      elements: this.pipeline.window.type === 'count' && this.pipeline.window.slide ? { records: [], values: [] } : undefined,
+    };
+    if (this.pipeline.window.type !== 'session') {
+      let keyed = this.byKey[keyId];
+      if (!keyed) this.byKey[keyId] = keyed = new Map();
+      keyed.set(start, win);
+    }
+    this.scheduleTimers(win);
+    return win;
+  }
+
+  private scheduleTimers(win: Win): void {
+    if (this.isProcessingTime) {
+      // R1.4: a processing-time window fires and is cleaned up when the clock reaches maxTs.
+      win.procAction = this.clock.at(win.maxTs, () => this.onEndOfWindow(win, true));
+      return;
+    }
+    // R4.7: an end-of-window timer only if maxTs is still ahead; otherwise the element's arrival fires it (R4.2).
+    const wantsEnd = firesAtEndOfWindow(this) && !this.rules.isDue(win.maxTs, this.wm);
+    win.isEndHandled = !wantsEnd;
+    win.timerTs = wantsEnd ? win.maxTs : win.cleanupTs;
+    this.timers.push(win);
+  }
+
+  add(win: Win, record: number, value: Value): void {
+    win.acc = this.agg.add(win.acc, value, record);
+    win.size++;
+    win.paneElems++;
+    if (win.elements) {
+      win.elements.records.push(record);
+      win.elements.values.push(value);
+    }
+    this.recorder.assign(record, win.id);
+    onElementTrigger(this, win);
+  }
+
+  private processSession(record: number, keyId: number, t: number, eventTs: number, value: Value): void {
+    const gap = (this.pipeline.window as { gap: number }).gap;
+    const protoEnd = t + gap;
+    const dropProto = (late: boolean) =>
+      this.recorder.drop(this.dropFor(record, keyId, eventTs, value, t, protoEnd, protoEnd - 1, late), 2);
+    // R4.8: Beam drops by the element's own window, before merging.
+    if (this.rules.isLateCheckedBeforeMerge && this.isLate(protoEnd - 1)) return dropProto(true);
+    const list = (this.sessions[keyId] ??= []);
+    // R2.6: Flink merges touching windows (Δ ≤ g), Beam only overlapping ones (Δ < g).
+    const touching = this.rules.sessionsMergeWhenTouching;
+    const overlapping = list.filter((w) => (touching ? w.start <= protoEnd && w.end >= t : w.start < protoEnd && w.end > t));
+    let target: Win;
+    if (overlapping.length === 1 && overlapping[0].start <= t && overlapping[0].end >= protoEnd) {
+      target = overlapping[0];
+    } else if (overlapping.length === 0) {
+      // R4.1: Flink judges the (merged) window; with nothing to merge that is the element's own window.
+      if (this.isLate(protoEnd - 1)) return dropProto(true);
+      target = this.createWindow(keyId, t, protoEnd, protoEnd - 1);
+      insertByStart(list, target);
+    } else {
+      target = this.mergeSessions(keyId, list, overlapping, Math.min(t, overlapping[0].start), Math.max(protoEnd, ...overlapping.map((w) => w.end)));
+    }
+    if (target.isFinished) return dropProto(false);
+    this.add(target, record, value);
+  }
+
+  /** R2.6, R4.7: merged state and trigger state move to the window [min s, max e). */
+  private mergeSessions(keyId: number, list: Win[], from: Win[], start: number, end: number): Win {
+    const merged = this.createWindow(keyId, start, end, end - 1);
+    merged.acc = from.reduce((acc, w) => this.agg.merge(acc, w.acc), this.agg.init());
+    for (const w of from) {
+      merged.size += w.size;
+      merged.paneElems += w.paneElems;
+      merged.panes = Math.max(merged.panes, w.panes);
+      merged.hasNonEarlyPane ||= w.hasNonEarlyPane;
+      if (merged.lastValue === undefined) merged.lastValue = w.lastValue;
+      w.isClosed = true;
+      if (w.procAction) w.procAction.run = () => {};
+      list.splice(list.indexOf(w), 1);
+    }
+    insertByStart(list, merged);
+    this.recorder.event({
+      kind: 'window-merged', keyId, from: from.map((w) => w.id), into: merged.id,
+      reason: `R2.6: sessions ${from.map(windowLabel).join(', ')} and the new element merge into ${windowLabel(merged)}`,
+    });
+    return merged;
+  }
+
+  /** R3.8: on a new watermark, fire every due timer in (timestamp, key, window start) order (R8.2). */
+  advanceWatermark(wm: number): void {
+    if (wm <= this.wm) return;
+    this.wm = wm;
+    this.recorder.operatorWatermark(wm);
+    for (let win = this.timers.peek(); win && this.rules.isDue(win.timerTs, wm); win = this.timers.peek()) {
+      this.timers.pop();
+      if (win.isClosed) continue;
+      if (!win.isEndHandled && this.rules.isDue(win.maxTs, wm)) this.onEndOfWindow(win, false);
+      if (this.rules.isDue(win.cleanupTs, wm)) this.garbageCollect(win);
+      else {
+        win.timerTs = win.cleanupTs;
+        this.timers.push(win);
+      }
+    }
+  }
+
+  /** The end-of-window timer (R4.3, R4.9): the ON_TIME pane. */
+  private onEndOfWindow(win: Win, isProcessingTimer: boolean): void {
+    win.isEndHandled = true;
+    if (win.procAction && !isProcessingTimer) win.procAction.run = () => {};
+    const trigger = this.pipeline.trigger;
+    const isFinishing = trigger.type === 'afterWatermark' && trigger.late === undefined;
+    const isLast = isProcessingTimer || isFinishing || this.rules.isDue(win.cleanupTs, this.wm);
+    if (win.size > 0 || (this.rules.firesEmptyOnTimePane && !win.isFinished)) this.fire(win, 'end-of-window', isLast);
+    if (isFinishing) win.isFinished = true;
+    if (isProcessingTimer) this.close(win, `R1.4: processing-time window ${windowLabel(win)} ends at ${win.end}`);
+  }
+
+  /** R4.3 (Flink cleanup timer) / R4.14 (Beam GC): a last pane if Beam has unfired elements, then the state goes. */
+  private garbageCollect(win: Win): void {
+    const L = this.pipeline.allowedLateness;
+    if (this.rules.profile === 'beam' && win.paneElems > 0 && !win.isFinished) this.fire(win, 'garbage-collection', true);
+    const unfired = this.rules.profile === 'flink' && win.paneElems > 0 && win.panes === 0 ? ' (unfired contents are discarded)' : '';
+    this.close(win, `${this.rules.profile === 'flink' ? 'R4.3' : 'R4.14'}: watermark ${this.wm} ${this.rules.dueSign} cleanup time ${win.maxTs} + ${L}${unfired}`);
+  }
+
+  close(win: Win, reason: string): void {
+    win.isClosed = true;
+    if (win.procAction) win.procAction.run = () => {};
+    if (this.pipeline.window.type === 'session') {
+      const list = this.sessions[win.keyId]!;
+      list.splice(list.indexOf(win), 1);
+    } else {
+      this.byKey[win.keyId]!.delete(win.start);
+    }
+    this.recorder.event({ kind: 'window-closed', keyId: win.keyId, windowId: win.id, rule: reason.slice(0, reason.indexOf(':')), reason });
+  }
+
+  /** Emits one pane (and its retraction first, R4.12), then applies the accumulation mode (R4.6, R4.11). */
+  fire(win: Win, cause: FiringCause, isLast: boolean, purge = this.isDiscarding): void {
+    const timing = this.rules.timing(win, this.wm, cause);
+    const value = win.elements ? this.evictedValue(win) : this.agg.result(win.acc);
+    const isGlobal = Number.isNaN(win.start);
+    const bounds = isGlobal ? {} : { start: win.start, end: win.end, ts: win.maxTs };
+    const decision = this.firingDecision(win, cause, timing);
+    const base = { keyId: win.keyId, windowId: win.id, ...bounds, timing, index: win.panes, isFirst: win.panes === 0, isLast, decision };
+    if (this.isRetracting && win.lastValue !== undefined) {
+      this.recorder.pane({ ...base, value: win.lastValue, retract: true, purged: false });
+    }
+    this.recorder.pane({ ...base, value, retract: false, purged: purge });
+    win.panes++;
+    if (timing !== 'EARLY') win.hasNonEarlyPane = true;
+    win.paneElems = 0;
+    win.lastValue = value;
+    if (purge) {
+      win.acc = this.agg.init();
+      win.size = 0;
+    }
+  }
+
+  /** R2.9: the count evictor keeps the newest `size` elements before the function sees them. */
+  private evictedValue(win: Win): ReturnType<Aggregator['result']> {
+    const keep = (this.pipeline.window as { size: number }).size;
+    const elements = win.elements!;
+    if (elements.records.length > keep) {
+      elements.records.splice(0, elements.records.length - keep);
+      elements.values.splice(0, elements.values.length - keep);
+    }
+    let acc = this.agg.init();
+    elements.values.forEach((v, i) => (acc = this.agg.add(acc, v, elements.records[i])));
+    return this.agg.result(acc);
+  }
+
+  private firingDecision(win: Win, cause: FiringCause, timing: string): Decision {
+    const sign = this.rules.dueSign;
+    const label = windowLabel(win);
+    switch (cause) {
+      case 'end-of-window':
+        return this.isProcessingTime
+          ? { rule: 'R1.4', values: { procTimeMs: this.clock.nowMs, maxTs: win.maxTs }, reason: `fired ${timing}: processing time ${this.clock.nowMs} reached the end of ${label}` }
+          : { rule: this.rules.dueRule, values: { watermark: this.wm, maxTs: win.maxTs }, reason: `fired ${timing}: watermark ${this.wm} ${sign} maxTs ${win.maxTs} of ${label}` };
+      case 'late-element':
+        return { rule: this.rules.profile === 'flink' ? 'R4.2' : 'R4.9', values: { watermark: this.wm, maxTs: win.maxTs }, reason: `fired ${timing}: an element arrived for ${label} after the watermark ${this.wm} passed its maxTs ${win.maxTs}, within allowed lateness` };
+      case 'garbage-collection':
+        return { rule: 'R4.14', values: { watermark: this.wm, gcTime: win.cleanupTs }, reason: `fired ${timing}: final pane at garbage collection, watermark ${this.wm} > ${win.cleanupTs}` };
+      case 'trigger':
+        return { rule: this.rules.profile === 'flink' ? 'R4.5' : 'R4.9', values: { trigger: this.pipeline.trigger.type, watermark: this.wm }, reason: `fired ${timing}: the ${this.pipeline.window.type === 'count' ? 'count window' : this.pipeline.trigger.type} trigger fired for ${label}` };
+    }
+  }
+
+  /** R3.9: the final watermark +∞; every pending window fires. Processing-time timers do not fire at end of input. */
+  endOfInput(): void {
+    this.advanceWatermark(Infinity);
+  }
+}
+
+function insertByStart(list: Win[], win: Win): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1].start > win.start) i--;
+  list.splice(i, 0, win);
+}

@@ -1,0 +1,38 @@
+// One window's state in the trigger-driven operator (Flink WindowOperator / Beam ReduceFnRunner).
+import type { Action } from '../scheduler.ts';
+import type { PaneValue, Value } from '../types.ts';
+
+export interface Win {
+  id: number;
+  keyId: number;
+  keyRank: number;
+  /** Bounds as reported; NaN for global and count windows (vectors.md: they have no start or end). */
+  start: number;
+  end: number;
+  maxTs: number;
+  cleanupTs: number;
+  /** When this window's entry in the timer queue is due (end of window first, then cleanup). */
+  timerTs: number;
+  acc: unknown;
+  /** Elements in `acc` (0 after a purge). */
+  size: number;
+  /** Elements since the last firing. */
+  paneElems: number;
+  panes: number;
+  hasNonEarlyPane: boolean;
+  isEndHandled: boolean;
+  isFinished: boolean;
+  isClosed: boolean;
+  lastValue: PaneValue | undefined;
+  procAction: Action | undefined;
+  /** Count windows with a slide keep their elements for the count evictor (R2.9). */
+  elements: { records: number[]; values: Value[] } | undefined;
+}
+
+/** R8.2: timers fire by timestamp, then key, then window start. */
+export const timerBefore = (a: Win, b: Win): boolean =>
+  a.timerTs < b.timerTs || (a.timerTs === b.timerTs && (a.keyRank < b.keyRank || (a.keyRank === b.keyRank && a.start < b.start)));
+
+/** "[0,10)" for reasons. */
+export const windowLabel = (w: { start: number; end: number }): string =>
+  Number.isNaN(w.start) ? 'the global window' : `[${w.start},${w.end})`;

@@ -1,0 +1,235 @@
+// Everything observable goes through the recorder: it builds the CLI result always, and the trace when asked.
+// Record-level rows are columns; firings, drops and lifecycle events are objects (there are far fewer of them).
+import { wmForJson } from '../result.ts';
+import type {
+  Decision, DropEvent, EmittedEntry, Keyframe, LateEntry, PaneEvent, PaneValue, ProfileId, Run, Timing, Trace,
+  TraceEvent, Value, WatermarkEntry,
+} from '../types.ts';
+import { f64, i32, u8 } from './columns.ts';
+
+export interface PaneInput {
+  keyId: number;
+  windowId: number;
+  start?: number;
+  end?: number;
+  value: PaneValue;
+  /** Omitted for profiles that report no pane timing (R4.27). */
+  timing?: Timing;
+  index: number;
+  isFirst: boolean;
+  isLast: boolean;
+  retract: boolean;
+  ts?: number;
+  purged: boolean;
+  decision: Decision;
+}
+
+export interface DropInput {
+  record: number;
+  keyId: number;
+  ts: number;
+  value: Value;
+  windowId?: number;
+  start?: number;
+  end?: number;
+  /** Reported in `late` (the side output / late stream / expired-record report is on). */
+  toSideOutput: boolean;
+  decision: Decision;
+}
+
+type EventInput = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 'seq' | 'procTimeMs' | 'step'> : never) : never;
+
+export class Recorder {
+  /** The step that results are reported under; set by the run loop. */
+  step = 0;
+  readonly emitted: EmittedEntry[] = [];
+  readonly late: LateEntry[] = [];
+  readonly watermarkEntries: WatermarkEntry[] = [];
+  operatorWm = -Infinity;
+  recordCount = 0;
+  windowCount = 0;
+  private seq = 0;
+  // Trace tables (filled only when tracing).
+  private readonly rec = { seq: i32(), step: i32(), procTimeMs: f64(), ts: f64(), keyId: i32(), partition: i32(), fate: u8() };
+  private readonly recValues: Value[] = [];
+  private readonly asg = { seq: i32(), procTimeMs: f64(), record: i32(), windowId: i32() };
+  private assignmentCount = 0;
+  private readonly win = { keyId: i32(), start: f64(), end: f64() };
+  private readonly wm = { seq: i32(), procTimeMs: f64(), step: i32(), scope: i32(), value: f64() };
+  private watermarkCount = 0;
+  private readonly panes: PaneEvent[] = [];
+  private readonly drops: DropEvent[] = [];
+  private readonly events: TraceEvent[] = [];
+  private readonly keyframes: Keyframe[] = [];
+  /** Live copy of what traceAt reconstructs, kept only for keyframes. */
+  private readonly open = new Map<number, number[]>();
+  private readonly partitionWm: Float64Array;
+  private readonly partitionIdle: Uint8Array;
+  private rowsSinceKeyframe = 0;
+
+  constructor(
+    private readonly clock: { readonly nowMs: number },
+    private readonly profile: ProfileId,
+    readonly keys: string[],
+    private readonly partitions: number,
+    readonly isTracing: boolean,
+    private readonly keyframeEvery = 32_768,
+  ) {
+    this.partitionWm = new Float64Array(partitions).fill(-Infinity);
+    this.partitionIdle = new Uint8Array(partitions);
+  }
+
+  /** A record arrived; returns its index (arrival order), used by traces and order-keeping aggregates. */
+  arrive(ts: number, keyId: number, partition: number, value: Value): number {
+    const r = this.recordCount++;
+    if (!this.isTracing) return r;
+    const c = this.rec;
+    c.seq.set(r, this.seq++);
+    c.step.set(r, this.step);
+    c.procTimeMs.set(r, this.clock.nowMs);
+    c.ts.set(r, ts);
+    c.keyId.set(r, keyId);
+    c.partition.set(r, partition);
+    c.fate.set(r, 0);
+    this.recValues.push(value);
+    this.tick();
+    return r;
+  }
+
+  /** A new window (per key); bounds as the profile reports them. */
+  newWindow(keyId: number, start: number, end: number): number {
+    const id = this.windowCount++;
+    if (this.isTracing) {
+      this.win.keyId.set(id, keyId);
+      this.win.start.set(id, start);
+      this.win.end.set(id, end);
+    }
+    return id;
+  }
+
+  assign(record: number, windowId: number): void {
+    if (!this.isTracing) return;
+    const a = this.assignmentCount++;
+    this.asg.seq.set(a, this.seq++);
+    this.asg.procTimeMs.set(a, this.clock.nowMs);
+    this.asg.record.set(a, record);
+    this.asg.windowId.set(a, windowId);
+    const held = this.open.get(windowId);
+    if (held) held.push(record);
+    else this.open.set(windowId, [record]);
+    this.tick();
+  }
+
+  pane(p: PaneInput): void {
+    // Field order is the JSON order (vectors.md "Result"); absent fields are left out, not null.
+    const entry = { step: this.step, key: this.keys[p.keyId] } as EmittedEntry;
+    if (p.start !== undefined) entry.start = p.start;
+    if (p.end !== undefined) entry.end = p.end;
+    entry.value = p.value;
+    if (p.timing !== undefined) entry.timing = p.timing;
+    if (p.ts !== undefined) entry.ts = p.ts;
+    if (p.retract) entry.retract = true;
+    this.emitted.push(entry);
+    if (!this.isTracing) return;
+    const { decision, ...rest } = p;
+    this.panes.push({ seq: this.seq++, procTimeMs: this.clock.nowMs, step: this.step, key: this.keys[p.keyId], ...rest, ...decision });
+    if (p.purged) this.open.delete(p.windowId);
+    this.tick();
+  }
+
+  /** `fate` 1: the record missed this window but may count elsewhere; 2: it counts nowhere. */
+  drop(d: DropInput, fate: 1 | 2): void {
+    if (d.toSideOutput) {
+      const entry: LateEntry = { step: this.step, key: this.keys[d.keyId], ts: d.ts, value: d.value };
+      if (d.start !== undefined) entry.start = d.start;
+      if (d.end !== undefined) entry.end = d.end;
+      this.late.push(entry);
+    }
+    if (!this.isTracing) return;
+    const { decision, ...rest } = d;
+    this.drops.push({ seq: this.seq++, procTimeMs: this.clock.nowMs, step: this.step, key: this.keys[d.keyId], ...rest, ...decision });
+    if (this.rec.fate.data[d.record] < fate) this.rec.fate.data[d.record] = fate;
+    this.tick();
+  }
+
+  /** The operator's watermark (Kafka Streams: stream time) moved forward. */
+  operatorWatermark(wm: number): void {
+    this.operatorWm = wm;
+    this.watermarkEntries.push({ step: this.step, wm: wmForJson(wm) });
+    this.watermarkRow(-1, wm);
+  }
+
+  partitionWatermark(partition: number, wm: number): void {
+    this.partitionWm[partition] = wm;
+    this.watermarkRow(partition, wm);
+  }
+
+  private watermarkRow(scope: number, value: number): void {
+    if (!this.isTracing) return;
+    const w = this.watermarkCount++;
+    this.wm.seq.set(w, this.seq++);
+    this.wm.procTimeMs.set(w, this.clock.nowMs);
+    this.wm.step.set(w, this.step);
+    this.wm.scope.set(w, scope);
+    this.wm.value.set(w, value);
+    this.tick();
+  }
+
+  event(e: EventInput): void {
+    if (!this.isTracing) return;
+    const full = { seq: this.seq++, procTimeMs: this.clock.nowMs, step: this.step, ...e } as TraceEvent;
+    this.events.push(full);
+    if (full.kind === 'idle') this.partitionIdle[full.partition] = full.isIdle ? 1 : 0;
+    if (full.kind === 'window-closed') this.open.delete(full.windowId);
+    if (full.kind === 'window-merged') {
+      const merged = full.from.flatMap((id) => this.open.get(id) ?? []).sort((a, b) => a - b);
+      for (const id of full.from) this.open.delete(id);
+      if (merged.length > 0) this.open.set(full.into, merged);
+    }
+    this.tick();
+  }
+
+  private tick(): void {
+    if (++this.rowsSinceKeyframe < this.keyframeEvery) return;
+    this.rowsSinceKeyframe = 0;
+    this.keyframes.push({
+      seq: this.seq, procTimeMs: this.clock.nowMs, records: this.recordCount, assignments: this.assignmentCount,
+      watermarks: this.watermarkCount, panes: this.panes.length, drops: this.drops.length, events: this.events.length,
+      operatorWm: this.operatorWm, partitionWm: this.partitionWm.slice(), partitionIdle: this.partitionIdle.slice(),
+      open: new Map([...this.open].map(([id, records]) => [id, records.slice()])),
+    });
+  }
+
+  finish(finalWatermark: number): Run {
+    const emittedOrder = this.emitted.map((e, i) => ({ e, i }));
+    // vectors.md: inside one step, by end, then key, then start; a retraction keeps its place before its value.
+    emittedOrder.sort((a, b) => a.e.step - b.e.step || (a.e.end ?? Infinity) - (b.e.end ?? Infinity)
+      || (a.e.key < b.e.key ? -1 : a.e.key > b.e.key ? 1 : 0)
+      || (a.e.start ?? -Infinity) - (b.e.start ?? -Infinity) || a.i - b.i);
+    const result = { emitted: emittedOrder.map((x) => x.e), late: this.late, watermarks: this.watermarkEntries };
+    const summary = {
+      profile: this.profile, records: this.recordCount, emitted: result.emitted.length, late: this.late.length,
+      finalWatermark, endProcTimeMs: this.clock.nowMs,
+    };
+    return this.isTracing ? { result, summary, trace: this.buildTrace() } : { result, summary };
+  }
+
+  private buildTrace(): Trace {
+    const n = this.recordCount;
+    const a = this.assignmentCount;
+    const w = this.windowCount;
+    const m = this.watermarkCount;
+    return {
+      profile: this.profile, keys: this.keys, partitions: this.partitions, endProcTimeMs: this.clock.nowMs,
+      records: {
+        length: n, seq: this.rec.seq.trimmed(n), step: this.rec.step.trimmed(n), procTimeMs: this.rec.procTimeMs.trimmed(n),
+        ts: this.rec.ts.trimmed(n), keyId: this.rec.keyId.trimmed(n), partition: this.rec.partition.trimmed(n),
+        value: this.recValues, fate: this.rec.fate.trimmed(n),
+      },
+      assignments: { length: a, seq: this.asg.seq.trimmed(a), procTimeMs: this.asg.procTimeMs.trimmed(a), record: this.asg.record.trimmed(a), windowId: this.asg.windowId.trimmed(a) },
+      windows: { length: w, keyId: this.win.keyId.trimmed(w), start: this.win.start.trimmed(w), end: this.win.end.trimmed(w) },
+      watermarks: { length: m, seq: this.wm.seq.trimmed(m), procTimeMs: this.wm.procTimeMs.trimmed(m), step: this.wm.step.trimmed(m), scope: this.wm.scope.trimmed(m), value: this.wm.value.trimmed(m) },
+      panes: this.panes, drops: this.drops, events: this.events, keyframes: this.keyframes,
+    };
+  }
+}

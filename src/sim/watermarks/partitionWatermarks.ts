@@ -1,0 +1,98 @@
+// Per-partition watermark generators (R3.1, R3.2, R3.4, R3.5, R3.12) feeding the valve (R3.6).
+import type { Recorder } from '../trace/recorder.ts';
+import type { WatermarkSpec } from '../types.ts';
+import type { Valve } from './valve.ts';
+
+/** From the largest event time seen to the watermark, in the profile's own convention. */
+export type WatermarkFormula = (maxTs: number) => number;
+
+export class PartitionWatermarks {
+  private readonly maxTs: Float64Array;
+  private readonly emitted: Float64Array;
+  private readonly activity: Float64Array;
+  private readonly seenActivity: Float64Array;
+  /** NaN: no idleness countdown running (R3.5). */
+  private readonly silentSince: Float64Array;
+  private readonly isIdle: Uint8Array;
+  readonly isPerRecord: boolean;
+  readonly interval: number;
+  private readonly idlenessMs: number;
+
+  constructor(
+    private readonly spec: WatermarkSpec | undefined,
+    partitions: number,
+    private readonly formula: WatermarkFormula,
+    private readonly valve: Valve,
+    private readonly recorder: Recorder,
+  ) {
+    this.maxTs = new Float64Array(partitions).fill(-Infinity);
+    this.emitted = new Float64Array(partitions).fill(-Infinity);
+    this.activity = new Float64Array(partitions);
+    this.seenActivity = new Float64Array(partitions);
+    this.silentSince = new Float64Array(partitions).fill(NaN);
+    this.isIdle = new Uint8Array(partitions);
+    const generated = spec !== undefined && spec.type !== 'explicit';
+    this.isPerRecord = generated && spec.emit === 'per-record';
+    this.interval = generated || spec?.idleness !== undefined ? (spec && 'interval' in spec ? spec.interval : 200) : 0;
+    this.idlenessMs = spec?.idleness ?? NaN;
+  }
+
+  get hasPeriodicWork(): boolean {
+    return this.interval > 0 && (this.spec?.type !== 'explicit' || !Number.isNaN(this.idlenessMs));
+  }
+
+  /** R3.2 per-record mode: the record is forwarded first, then the watermark computed from it. */
+  onRecord(partition: number, ts: number): void {
+    this.activity[partition]++;
+    if (ts > this.maxTs[partition]) this.maxTs[partition] = ts;
+    if (this.isPerRecord) this.emit(partition, this.formula(this.maxTs[partition]));
+  }
+
+  explicit(partition: number, wm: number): void {
+    this.recorder.partitionWatermark(partition, wm);
+    this.valve.input(partition, wm);
+  }
+
+  /** One periodic emission at `nowMs` (R3.2) with the idleness check (R3.5). Returns true when nothing can change until a record arrives. */
+  periodic(nowMs: number): boolean {
+    let isQuiet = true;
+    for (let p = 0; p < this.maxTs.length; p++) {
+      const hadRecord = this.activity[p] !== this.seenActivity[p];
+      this.seenActivity[p] = this.activity[p];
+      if (!Number.isNaN(this.idlenessMs)) {
+        if (hadRecord) this.silentSince[p] = NaN;
+        else if (Number.isNaN(this.silentSince[p])) this.silentSince[p] = nowMs;
+        else if (nowMs - this.silentSince[p] > this.idlenessMs) {
+          this.markIdle(p, nowMs);
+          continue;
+        }
+        if (!this.isIdle[p]) isQuiet = false;
+      }
+      if (this.spec?.type !== 'explicit') this.emit(p, this.formula(this.maxTs[p]));
+    }
+    return isQuiet;
+  }
+
+  private markIdle(p: number, nowMs: number): void {
+    if (this.isIdle[p]) return;
+    this.isIdle[p] = 1;
+    this.recorder.event({
+      kind: 'idle', partition: p, isIdle: true,
+      reason: `R3.5: no record since the emission at ${this.silentSince[p]}, ${nowMs - this.silentSince[p]} ms > idleness ${this.idlenessMs}`,
+    });
+    this.valve.markIdle(p);
+  }
+
+  /** R3.3: a generator forwards only watermarks larger than any before; that also ends idleness (R3.5). */
+  private emit(p: number, wm: number): void {
+    if (wm <= this.emitted[p]) return;
+    this.emitted[p] = wm;
+    if (this.isIdle[p]) {
+      this.isIdle[p] = 0;
+      this.recorder.event({ kind: 'idle', partition: p, isIdle: false, reason: `R3.5: emitted watermark ${wm}, larger than any before` });
+      this.valve.markActive(p);
+    }
+    this.recorder.partitionWatermark(p, wm);
+    this.valve.input(p, wm);
+  }
+}
