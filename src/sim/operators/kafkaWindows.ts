@@ -25,9 +25,10 @@ export class KafkaEmitter {
     this.agg = aggregatorFor(pipeline.aggregate);
   }
 
-  update(w: KafkaWindow, value: PaneValue, ts: number, reason: string): void {
+  update(w: KafkaWindow, value: PaneValue, ts: number, reason: string, sortAs?: { start: number; end: number }): void {
     if (this.suppress) return this.suppress.put(w, value, ts);
     this.recorder.pane({
+      sortAs,
       keyId: w.keyId, windowId: w.id, start: w.start, end: w.end, value, index: 0, isFirst: false, isLast: false,
       retract: false, ts, purged: false, decision: { rule: 'R4.20', values: { ts }, reason },
     });
@@ -105,7 +106,7 @@ export class KafkaSessionWindows {
         merged.acc = this.out.agg.merge(merged.acc, old.acc);
         merged.count += old.count;
         sessions.splice(sessions.indexOf(old), 1);
-        this.out.update(old, null, old.end, `tombstone: session [${old.start},${old.end}] merged into [${start},${end}] (R2.7)`);
+        this.out.update(old, null, old.end, `tombstone: session [${old.start},${old.end}] merged into [${start},${end}] (R2.7)`, { start, end });
       }
       if (merging.length > 0) this.out.recorder.event({ kind: 'window-merged', keyId, from: merging.map((s) => s.id), into: merged.id, reason: `R2.7: records within gap ${this.gap} merge into [${start},${end}]` });
       sessions.push(merged);

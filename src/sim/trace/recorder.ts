@@ -22,6 +22,8 @@ export interface PaneInput {
   ts?: number;
   purged: boolean;
   decision: Decision;
+  /** Sort the result entry as if it were this window (a tombstone goes right before its replacement). */
+  sortAs?: { start: number; end: number };
 }
 
 export interface DropInput {
@@ -43,6 +45,7 @@ export class Recorder {
   /** The step that results are reported under; set by the run loop. */
   step = 0;
   readonly emitted: EmittedEntry[] = [];
+  private readonly emittedSortAs: ({ start: number; end: number } | undefined)[] = [];
   readonly late: LateEntry[] = [];
   readonly watermarkEntries: WatermarkEntry[] = [];
   operatorWm = -Infinity;
@@ -130,8 +133,9 @@ export class Recorder {
     if (p.ts !== undefined) entry.ts = p.ts;
     if (p.retract) entry.retract = true;
     this.emitted.push(entry);
+    this.emittedSortAs.push(p.sortAs);
     if (!this.isTracing) return;
-    const { decision, ...rest } = p;
+    const { decision, sortAs: _sortAs, ...rest } = p;
     this.panes.push({ seq: this.seq++, procTimeMs: this.clock.nowMs, step: this.step, key: this.keys[p.keyId], ...rest, ...decision });
     if (p.purged) this.open.delete(p.windowId);
     this.tick();
@@ -201,11 +205,10 @@ export class Recorder {
   }
 
   finish(finalWatermark: number): Run {
-    const emittedOrder = this.emitted.map((e, i) => ({ e, i }));
-    // vectors.md: inside one step, by end, then key, then start; a retraction keeps its place before its value.
-    emittedOrder.sort((a, b) => a.e.step - b.e.step || (a.e.end ?? Infinity) - (b.e.end ?? Infinity)
-      || (a.e.key < b.e.key ? -1 : a.e.key > b.e.key ? 1 : 0)
-      || (a.e.start ?? -Infinity) - (b.e.start ?? -Infinity) || a.i - b.i);
+    const emittedOrder = this.emitted.map((e, i) => ({ e, i, end: this.emittedSortAs[i]?.end ?? e.end ?? Infinity, start: this.emittedSortAs[i]?.start ?? e.start ?? -Infinity }));
+    // vectors.md: inside one step, by end, then key, then start; a retraction or tombstone keeps its place before its value.
+    emittedOrder.sort((a, b) => a.e.step - b.e.step || a.end - b.end
+      || (a.e.key < b.e.key ? -1 : a.e.key > b.e.key ? 1 : 0) || a.start - b.start || a.i - b.i);
     const result = { emitted: emittedOrder.map((x) => x.e), late: this.late, watermarks: this.watermarkEntries };
     const summary = {
       profile: this.profile, records: this.recordCount, emitted: result.emitted.length, late: this.late.length,
