@@ -4,7 +4,7 @@
 import glossaryYaml from './glossary.yaml?raw';
 import misconceptionsYaml from './misconceptions.yaml?raw';
 import shippedPathsYaml from './paths.yaml?raw';
-import { parseGlossary, parseMisconceptions, parsePaths } from './courseData.ts';
+import { collectInto, parseGlossary, parseMisconceptions, parsePaths } from './courseData.ts';
 import { classifyLessonFile, collectCodeSamples } from './lessonFiles.ts';
 import { parseLessonMeta } from './parseLessonMeta.ts';
 import type { CodeSample, GlossaryTerm, LearningPath, LessonMeta, Misconception, PlannedLesson } from './types.ts';
@@ -69,11 +69,7 @@ export function loadCourseIndex(): Promise<CourseIndex> {
 
 async function buildIndex(): Promise<CourseIndex> {
   const errors: string[] = [];
-  const take = <T>(parsed: { ok: true; value: T } | { ok: false; errors: string[] }, fallback: T): T => {
-    if (parsed.ok) return parsed.value;
-    errors.push(...parsed.errors);
-    return fallback;
-  };
+  const take = collectInto(errors);
   const { paths, planned } = take(parsePaths(pathsSource), { paths: [], planned: [] });
   const glossary = take(parseGlossary({ file: 'src/lessons/glossary.yaml', text: glossaryYaml }), []);
   const misconceptions = take(parseMisconceptions({ file: 'src/lessons/misconceptions.yaml', text: misconceptionsYaml }), []);

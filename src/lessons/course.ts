@@ -1,6 +1,6 @@
 // Builds the whole course from its source files and validates it. Used wherever every file is at hand:
 // the node loader (syllabus CLI, exercise CLI, tests). Every problem is collected, so one run lists them all.
-import { parseGlossary, parseMisconceptions, parsePaths, type SourceFile } from './courseData.ts';
+import { collectInto, parseGlossary, parseMisconceptions, parsePaths, type SourceFile } from './courseData.ts';
 import { classifyLessonFile, collectCodeSamples } from './lessonFiles.ts';
 import { parseExercise } from './parseExercise.ts';
 import { parseLesson } from './parseLesson.ts';
@@ -24,11 +24,7 @@ export interface CourseSources {
 
 export function buildCourse(sources: CourseSources): { course: Course; errors: string[] } {
   const errors: string[] = [];
-  const take = <T>(parsed: { ok: true; value: T } | { ok: false; errors: string[] }, fallback: T): T => {
-    if (parsed.ok) return parsed.value;
-    errors.push(...parsed.errors);
-    return fallback;
-  };
+  const take = collectInto(errors);
   const { paths, planned } = take(parsePaths(sources.paths), { paths: [], planned: [] });
   const glossary = take(parseGlossary(sources.glossary), []);
   const misconceptions = take(parseMisconceptions(sources.misconceptions), []);

@@ -12,6 +12,15 @@ export interface SourceFile {
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
+/** Returns a function that unwraps a parse result, recording its errors and substituting `fallback`. */
+export function collectInto(errors: string[]) {
+  return <T>(parsed: Parsed<T>, fallback: T): T => {
+    if (parsed.ok) return parsed.value;
+    errors.push(...parsed.errors);
+    return fallback;
+  };
+}
+
 function parseYamlFile<S extends v.GenericSchema>(source: SourceFile, schema: S): Parsed<v.InferOutput<S>> {
   const yaml = parseYamlText(source.text);
   if (!yaml.ok) return { ok: false, errors: [`${source.file}: not valid YAML: ${yaml.error}`] };

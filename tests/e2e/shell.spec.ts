@@ -44,7 +44,7 @@ test('home lists the three paths in order, planned lessons as coming soon and no
   const beginner = paths.first();
   await expect(beginner.getByText('Sessions on tour')).toBeVisible();
   await expect(beginner.getByRole('link', { name: 'Sessions on tour' })).toHaveCount(0);
-  await expect(beginner.getByText('Coming soon')).toHaveCount(1);
+  await expect(beginner.getByText('Coming soon', { exact: true })).toHaveCount(1);
   await expect(beginner.getByText('0 of 3 lessons done · 1 coming soon')).toBeVisible();
 });
 
