@@ -60,3 +60,11 @@ for (const { name, url } of pages.filter((p) => ['home', 'lesson', 'glossary', '
     await page.screenshot({ path: `test-results/shell-360-${name.replace(' ', '-')}.png`, fullPage: true });
   });
 }
+
+test('the lesson page fits 360 px in dark mode too', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 360, height: 780 });
+  await openAndSettle(page, '/#/path/beginner/lesson/clocks-tour');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: 'test-results/shell-360-lesson-dark.png', fullPage: true });
+});
