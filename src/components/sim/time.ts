@@ -1,0 +1,35 @@
+// Readable times for axes, tables and screen readers. Simulator times are integer milliseconds; ±Infinity are the
+// watermark sentinels (spec/semantics.md R1.1), which read as "−∞" / "+∞" rather than a number.
+
+const trim = (value: number) => String(Number(value.toFixed(3)));
+
+/** "250 ms", "1.5 s", "2 min 5 s", "−∞". */
+export function formatMs(ms: number): string {
+  if (ms === Infinity) return '+∞';
+  if (ms === -Infinity) return '−∞';
+  if (Number.isNaN(ms)) return '—';
+  const sign = ms < 0 ? '−' : '';
+  const abs = Math.abs(ms);
+  if (abs < 1000) return `${sign}${trim(abs)} ms`;
+  if (abs < 60_000) return `${sign}${trim(abs / 1000)} s`;
+  const minutes = Math.floor(abs / 60_000);
+  const seconds = Math.round((abs % 60_000) / 100) / 10;
+  return seconds === 0 ? `${sign}${minutes} min` : `${sign}${minutes} min ${trim(seconds)} s`;
+}
+
+/** A window as the engines write it: start inclusive, end exclusive ("[0 s, 10 s)"). */
+export function formatWindow(start: number | undefined, end: number | undefined): string {
+  if (start === undefined || end === undefined) return 'the global window';
+  if (!Number.isFinite(start) || !Number.isFinite(end)) return `[${formatMs(start)}, ${formatMs(end)})`;
+  // Both bounds in one unit, so [0 s, 10 s) never reads as [0 ms, 10 s).
+  const inSeconds = Math.max(Math.abs(start), Math.abs(end)) >= 1000;
+  const show = (ms: number) => (inSeconds ? `${trim(ms / 1000)} s` : `${trim(ms)} ms`).replace('-', '−');
+  return `[${show(start)}, ${show(end)})`;
+}
+
+/** Axis tick label: the unit chosen once for the whole axis so ticks line up ("10", "20" … in s). */
+export function axisUnit(spanMs: number): { unit: string; divisor: number } {
+  if (spanMs >= 120_000) return { unit: 'min', divisor: 60_000 };
+  if (spanMs >= 2_000) return { unit: 's', divisor: 1000 };
+  return { unit: 'ms', divisor: 1 };
+}

@@ -1,0 +1,7 @@
+// jsdom has no layout engine and no ResizeObserver, which `bind:clientWidth` needs; a stand-in that never reports
+// a size leaves views at their default width, which is all these tests need.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
