@@ -17,7 +17,7 @@ export default defineConfig({
   base: './',
   // The page lives in src/app so the top level holds only the files the architecture lists.
   root: here('./src/app'),
-  plugins: [svelte()],
+  plugins: [svelte({ configFile: here('./svelte.config.js') })],
   publicDir: here('./static'),
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
