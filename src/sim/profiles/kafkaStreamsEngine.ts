@@ -7,16 +7,16 @@ import { KafkaEmitter, KafkaSessionWindows, KafkaTimeWindows } from '../operator
 
 export function createKafkaStreamsEngine({ scenario, program, recorder }: EngineContext): Engine {
   const { pipeline } = scenario;
-  const window = pipeline.window;
+  const windowSpec = pipeline.window;
   // R4.21: suppress waits G (time and sliding windows) or G + g (sessions) past the window end.
-  const suppressGrace = pipeline.grace + (window.type === 'session' ? window.gap : 0);
+  const suppressGrace = pipeline.grace + (windowSpec.type === 'session' ? windowSpec.gap : 0);
   const suppress = pipeline.emit === 'final' ? new SuppressBuffer(recorder, program.keyRank, suppressGrace) : undefined;
   const out = new KafkaEmitter(pipeline, recorder, suppress);
   const windows =
-    window.type === 'session' ? new KafkaSessionWindows(out, window.gap)
-    : window.type === 'kafka-sliding' ? new KafkaSlidingWindows(out, window.size)
-    : window.type === 'sliding' ? new KafkaTimeWindows(out, window.size, window.slide)
-    : new KafkaTimeWindows(out, (window as { size: number }).size, (window as { size: number }).size);
+    windowSpec.type === 'session' ? new KafkaSessionWindows(out, windowSpec.gap)
+    : windowSpec.type === 'kafka-sliding' ? new KafkaSlidingWindows(out, windowSpec.size)
+    : windowSpec.type === 'sliding' ? new KafkaTimeWindows(out, windowSpec.size, windowSpec.slide)
+    : new KafkaTimeWindows(out, (windowSpec as { size: number }).size, (windowSpec as { size: number }).size);
   let ost = -Infinity;
   const { ts, keyId, partition, value } = program;
   return {

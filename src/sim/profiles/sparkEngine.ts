@@ -11,7 +11,7 @@ interface SparkWindow { id: number; keyId: number; start: number; end: number; a
 
 export function createSparkEngine({ scenario, program, recorder, clock }: EngineContext): Engine {
   const { pipeline } = scenario;
-  const window = pipeline.window;
+  const windowSpec = pipeline.window;
   const agg = aggregatorFor(pipeline.aggregate);
   const mode = pipeline.outputMode;
   const spec = pipeline.watermark;
@@ -27,11 +27,11 @@ export function createSparkEngine({ scenario, program, recorder, clock }: Engine
   let pending: Row[] = [];
 
   const windowsOf = (t: number): number => {
-    if (window.type === 'tumbling') {
-      starts[0] = tumblingStart(t, window.size, window.offset);
+    if (windowSpec.type === 'tumbling') {
+      starts[0] = tumblingStart(t, windowSpec.size, windowSpec.offset);
       return 1;
     }
-    if (window.type === 'sliding') return slidingStarts(t, window.size, window.slide, window.offset, starts);
+    if (windowSpec.type === 'sliding') return slidingStarts(t, windowSpec.size, windowSpec.slide, windowSpec.offset, starts);
     return 0;
   };
 
@@ -39,7 +39,7 @@ export function createSparkEngine({ scenario, program, recorder, clock }: Engine
     recorder.drop({
       record: row.record, keyId: row.keyId, ts: row.t, value: row.value, start, end, toSideOutput: pipeline.lateOutput,
       decision: { rule, values: { end, lateWatermark: lateWm }, reason: `late: ${what} ${end} ≤ watermark ${lateWm} of the previous batch` },
-    }, window.type === 'session' ? 2 : 1);
+    }, windowSpec.type === 'session' ? 2 : 1);
 
   const addToWindow = (row: Row, start: number, end: number) => {
     const keyed = (state[row.keyId] ??= new Map());
@@ -81,7 +81,7 @@ export function createSparkEngine({ scenario, program, recorder, clock }: Engine
   const allWindows = (): SparkWindow[] => [...state.flatMap((m) => (m ? [...m.values()] : [])), ...sessions.flatMap((l) => l ?? [])];
 
   const evict = (w: SparkWindow) => {
-    if (window.type === 'session') sessions[w.keyId].splice(sessions[w.keyId].indexOf(w), 1);
+    if (windowSpec.type === 'session') sessions[w.keyId].splice(sessions[w.keyId].indexOf(w), 1);
     else state[w.keyId]!.delete(w.start);
   };
 
@@ -93,16 +93,16 @@ export function createSparkEngine({ scenario, program, recorder, clock }: Engine
     let maxT = -Infinity;
     for (const row of rows) {
       maxT = Math.max(maxT, row.t);
-      if (window.type === 'session') {
+      if (windowSpec.type === 'session') {
         // R4.25: the late filter applies to the row's proto-session end.
-        if (row.t + window.gap <= lateWm) dropLate(row, row.t, row.t + window.gap, lateWm, 'R4.25', 'proto-session end');
-        else addToSession(row, window.gap);
+        if (row.t + windowSpec.gap <= lateWm) dropLate(row, row.t, row.t + windowSpec.gap, lateWm, 'R4.25', 'proto-session end');
+        else addToSession(row, windowSpec.gap);
         continue;
       }
       const n = windowsOf(row.t);
       for (let i = n - 1; i >= 0; i--) {
         const start = starts[i];
-        const end = start + (window as { size: number }).size;
+        const end = start + (windowSpec as { size: number }).size;
         // R4.24: a row's contribution to window w is dropped iff w.e ≤ W_{N−1}.
         if (end <= lateWm) dropLate(row, start, end, lateWm, 'R4.24', 'window end');
         else addToWindow(row, start, end);

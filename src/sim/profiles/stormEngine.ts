@@ -17,9 +17,9 @@ interface Queued { record: number; keyId: number; t: number; value: Value }
 
 export function createStormEngine({ scenario, program, recorder, clock }: EngineContext): Engine {
   const { pipeline } = scenario;
-  const window = pipeline.window as { type: 'tumbling' | 'sliding'; size: number; slide?: number };
-  const length = window.size;
-  const slide = window.slide ?? window.size;
+  const windowSpec = pipeline.window as { type: 'tumbling' | 'sliding'; size: number; slide?: number };
+  const length = windowSpec.size;
+  const slide = windowSpec.slide ?? windowSpec.size;
   const spec = pipeline.watermark as { type: 'bounded' | 'monotonous'; delay?: number; interval: number };
   const lag = spec.delay ?? 0;
   const agg = aggregatorFor(pipeline.aggregate);

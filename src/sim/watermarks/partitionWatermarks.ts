@@ -49,6 +49,9 @@ export class PartitionWatermarks {
   }
 
   explicit(partition: number, wm: number): void {
+    // R3.3: a watermark that does not advance the channel is ignored (and not traced as a step back).
+    if (wm <= this.emitted[partition]) return;
+    this.emitted[partition] = wm;
     this.recorder.partitionWatermark(partition, wm);
     this.valve.input(partition, wm);
   }
