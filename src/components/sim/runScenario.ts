@@ -1,0 +1,28 @@
+// One run of a scenario for the views: parse (the simulator's own validation), run with the trace, index it.
+// Shared by the inline path and the Web Worker so both give the same answer and the same messages.
+import { parseScenario, run, type Scenario, type Trace } from '../../sim/index.ts';
+
+export type RunOutcome =
+  | { ok: true; scenario: Scenario; trace: Trace }
+  | { ok: false; error: string };
+
+export function runScenario(input: unknown): RunOutcome {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) return { ok: false, error: parsed.kind === 'unsupported' ? `Not supported: ${parsed.error.replace(/^unsupported: /, '')}` : parsed.error };
+  try {
+    const { trace } = run(parsed.scenario, { trace: true });
+    return { ok: true, scenario: parsed.scenario, trace: trace! };
+  } catch (error) {
+    return { ok: false, error: `The simulator stopped: ${(error as Error).message}` };
+  }
+}
+
+/** How many records a scenario will produce, read before running it (to choose inline or worker). */
+export function inputSize(input: unknown): number {
+  if (typeof input !== 'object' || input === null) return 0;
+  const scenario = input as { events?: unknown; generator?: { count?: unknown }; steps?: unknown };
+  const events = Array.isArray(scenario.events) ? scenario.events.length : 0;
+  const generated = typeof scenario.generator?.count === 'number' ? scenario.generator.count : 0;
+  const steps = Array.isArray(scenario.steps) ? scenario.steps.length : 0;
+  return events + generated + steps;
+}

@@ -1,0 +1,80 @@
+// The current run of a simulation: idle → running → done | failed, re-started whenever the scenario changes.
+// Small inputs run inline (a re-run while dragging must land within a frame or two); big ones in a Web Worker,
+// with a status the page can show and a cancel that terminates the worker.
+import type { Scenario, Trace } from '../../sim/index.ts';
+import type { Timeline } from './playback.svelte.ts';
+import { inputSize, runScenario, type RunOutcome } from './runScenario.ts';
+import { buildTraceIndex, type TraceIndex } from './traceIndex.ts';
+
+/** Up to this many records and steps a run happens on the main thread. */
+export const INLINE_LIMIT = 20_000;
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface Ran { scenario: Scenario; trace: Trace; index: TraceIndex }
+
+/** Playback's timeline for a run: its moments and its processing-time extent. */
+export function timelineOf(ran: Ran): Timeline {
+  return { momentsMs: ran.index.momentsMs, startMs: ran.index.procExtent[0], endMs: ran.index.procExtent[1] };
+}
+
+export class SimulationRun {
+  status = $state<RunStatus>('idle');
+  error = $state<string>();
+  /** The last successful run; kept while a new one is running or after one fails, so the views stay put. */
+  ran = $state.raw<Ran>();
+  size = $state(0);
+  #worker: Worker | undefined;
+  #generation = 0;
+
+  start(scenario: unknown): void {
+    this.cancel();
+    const generation = ++this.#generation;
+    this.size = inputSize(scenario);
+    this.error = undefined;
+    if (this.size <= INLINE_LIMIT || typeof Worker === 'undefined') {
+      this.#finish(runScenario(scenario));
+      return;
+    }
+    this.status = 'running';
+    const worker = new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module' });
+    this.#worker = worker;
+    worker.onmessage = (event: MessageEvent<{ phase: string; outcome?: RunOutcome }>) => {
+      if (generation !== this.#generation || event.data.phase !== 'done') return;
+      this.#stopWorker();
+      this.#finish(event.data.outcome!);
+    };
+    worker.onerror = (event) => {
+      this.#stopWorker();
+      this.#finish({ ok: false, error: `The simulator stopped: ${event.message}` });
+    };
+    worker.postMessage({ scenario: $state.snapshot(scenario) });
+  }
+
+  cancel(): void {
+    if (this.status !== 'running') return;
+    this.#generation++;
+    this.#stopWorker();
+    this.status = 'cancelled';
+  }
+
+  destroy(): void {
+    this.#generation++;
+    this.#stopWorker();
+  }
+
+  #finish(outcome: RunOutcome): void {
+    if (outcome.ok) {
+      this.ran = { scenario: outcome.scenario, trace: outcome.trace, index: buildTraceIndex(outcome.trace) };
+      this.status = 'done';
+    } else {
+      this.error = outcome.error;
+      this.status = 'failed';
+    }
+  }
+
+  #stopWorker(): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+  }
+}
