@@ -12,6 +12,7 @@ import { selectGrader } from './graders/select.ts';
 import { MISCONCEPTIONS } from './misconceptions.ts';
 import { runVariant, runWrongRule } from './runExercise.ts';
 import type { RunView } from './runView.ts';
+import { MAX_SEED } from './variant.ts';
 import type { AnswerOf, Exercise, ExerciseKind, ExerciseOf, MisconceptionId, Verdict } from './types.ts';
 
 export const GRADERS: { [K in ExerciseKind]: Grader<K> } = {
@@ -51,6 +52,23 @@ export function solve<E extends Exercise>(exercise: E, seed: number, run = gradi
 
 export function blankAnswer<E extends Exercise>(exercise: E): AnswerOf<E['kind']> {
   return graderFor(exercise).blank(exercise) as AnswerOf<E['kind']>;
+}
+
+/** A variant is worth asking only when doing nothing is not already right (e.g. "which records are dropped?"
+ * when none is). Seed 1 is the scenario as written and always counts as usable. */
+export function isUsableVariant(exercise: Exercise, seed: number): boolean {
+  if (seed === 1 || exercise.kind === 'code') return true;
+  return !graderFor(exercise).grade(exercise, blankAnswer(exercise), gradingRun(exercise, seed)).correct;
+}
+
+/** The first usable seed after `seed` (the "New variant" button), wrapping from MAX_SEED back to 2. */
+export function nextVariantSeed(exercise: Exercise, seed: number): number {
+  let next = seed;
+  for (let tries = 0; tries < 50; tries++) {
+    next = next >= MAX_SEED ? 2 : next + 1;
+    if (isUsableVariant(exercise, next)) return next;
+  }
+  return 1;
 }
 
 /**
