@@ -23,6 +23,8 @@ export interface Program {
   arg: Float64Array;
   /** Records of one `batch` step share an id ≥ 0; −1 otherwise. */
   batch: Int32Array;
+  /** Join input of a record or watermark: 0 left (and every non-join record), 1 right, −1 every input. */
+  stream: Int8Array;
   keys: string[];
   /** R8.1: position of each key in the deterministic key order. */
   keyRank: Int32Array;
@@ -56,6 +58,7 @@ function allocate(length: number, keys: string[]): Program {
     kind: new Uint8Array(length), step: new Int32Array(length), atMs: new Float64Array(length).fill(NaN),
     ts: new Float64Array(length), keyId: new Int32Array(length), partition: new Int32Array(length),
     value: new Array<Value>(length), arg: new Float64Array(length), batch: new Int32Array(length).fill(-1),
+    stream: new Int8Array(length),
   };
 }
 
@@ -76,6 +79,7 @@ export function compile(scenario: Scenario): Program {
     program.partition[op] = record.partition;
     values[op] = record.value;
     program.batch[op] = batch;
+    program.stream[op] = record.stream === 'right' ? 1 : 0;
     op++;
   };
   // Scenario events arrive in arrival order (ties keep list order); results name them by their list index.
@@ -90,6 +94,7 @@ export function compile(scenario: Scenario): Program {
         program.kind[op] = OP_WATERMARK;
         program.arg[op] = step.wm;
         program.partition[op] = step.partition ?? -1;
+        program.stream[op] = step.stream === undefined ? -1 : step.stream === 'right' ? 1 : 0;
         program.step[op++] = stepIndex;
         break;
       case 'advance':
@@ -125,6 +130,7 @@ function compileGenerated(scenario: Scenario): Program {
   program.partition.set(tail.partition, n);
   program.arg.set(tail.arg, n);
   program.batch.set(tail.batch, n);
+  program.stream.set(tail.stream, n);
   const values = generated.value as unknown as Value[];
   program.value = tail.length === 0 ? values : [...values, ...Array.from(tail.value)];
   for (let i = 0; i < n; i++) program.step[i] = i;

@@ -3,7 +3,7 @@
 // Then every input is played in order: the clock first moves to the input's arrival time, running the timers and
 // periodic watermarks due strictly before it (R1.6: inputs at p come before periodic actions at p); then the
 // input goes to the engine. `advance` moves the clock and runs everything due up to and including the new time.
-import { compile, OP_ADVANCE, OP_END, OP_RECORD, OP_WATERMARK } from './compile.ts';
+import { compile, OP_ADVANCE, OP_END, OP_RECORD, OP_WATERMARK, type Program } from './compile.ts';
 import type { Engine, EngineContext } from './engine.ts';
 import { createEventTimeEngine } from './profiles/eventTimeEngine.ts';
 import { beamRules, flinkRules } from './profiles/eventTimeRules.ts';
@@ -26,7 +26,11 @@ function createEngine(context: EngineContext): Engine {
 
 /** Runs a parsed scenario to the end of its inputs. Deterministic: same scenario ⇒ same result and trace. */
 export function run(scenario: Scenario, options: RunOptions = {}): Run {
-  const program = compile(scenario);
+  return runProgram(scenario, compile(scenario), options);
+}
+
+/** The run loop over an already compiled program (the benchmark times this part alone). */
+export function runProgram(scenario: Scenario, program: Program, options: RunOptions = {}): Run {
   const clock = new Scheduler();
   const recorder = new Recorder(clock, scenario.profile, program.keys, scenario.pipeline.partitions, options.trace ?? false, options.keyframeEvery);
   const engine = createEngine({ scenario, program, recorder, clock });

@@ -291,7 +291,7 @@ export interface OpenWindow {
   key: string;
   start: number;
   end: number;
-  /** Record indices (into trace.records) held in the window's state, in arrival order. */
+  /** Record indices (into trace.records) held in the window's state, in arrival order. Shared with the trace: read only. */
   records: number[];
 }
 

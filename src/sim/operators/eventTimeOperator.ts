@@ -8,6 +8,7 @@ import type { Scheduler } from '../scheduler.ts';
 import type { DropInput, Recorder } from '../trace/recorder.ts';
 import type { Decision, Pipeline, Value } from '../types.ts';
 import { slidingStarts, tumblingStart } from '../windows/assign.ts';
+import { dropDecision, firingDecision } from './decisions.ts';
 import { onElementTrigger, firesAtEndOfWindow } from './triggers.ts';
 import { timerBefore, windowLabel, type Win } from './window.ts';
 
@@ -20,7 +21,9 @@ export class EventTimeOperator {
   private readonly starts: number[] = [];
   private readonly isDiscarding: boolean;
   readonly isRetracting: boolean;
-  private readonly isProcessingTime: boolean;
+  readonly isProcessingTime: boolean;
+  private readonly hasDefaultEventTrigger: boolean;
+  private readonly endFires: boolean;
 
   constructor(
     readonly rules: EventTimeRules,
@@ -33,36 +36,47 @@ export class EventTimeOperator {
     this.isDiscarding = pipeline.accumulation === 'discarding';
     this.isRetracting = pipeline.accumulation === 'retracting';
     this.isProcessingTime = pipeline.window.time === 'processing';
+    this.hasDefaultEventTrigger = pipeline.trigger.type === 'default' && !this.isProcessingTime && pipeline.window.type !== 'count';
+    this.endFires = firesAtEndOfWindow(this);
   }
 
   /** R4.1 / R4.8: window is past allowed lateness at the current watermark. */
-  private isLate(maxTs: number): boolean {
+  isLate(maxTs: number): boolean {
     return this.rules.isDue(maxTs + this.pipeline.allowedLateness, this.wm);
   }
 
   processElement(record: number, keyId: number, eventTs: number, value: Value): void {
-    const window = this.pipeline.window;
     // R1.4: processing-time windows use the time the operator handles the record.
     const t = this.isProcessingTime ? this.clock.nowMs : eventTs;
+    const window = this.pipeline.window;
+    if (window.type === 'tumbling') {
+      // The common case, kept free of allocation: one window per record (R2.2).
+      const start = tumblingStart(t, window.size, window.offset);
+      // An existing window is never late: it is garbage-collected as soon as the watermark makes it so.
+      const win = this.byKey[keyId]?.get(start);
+      if (win !== undefined && !win.isFinished) return this.add(win, record, value);
+      const maxTs = start + window.size - 1;
+      const late = !this.isProcessingTime && this.isLate(maxTs);
+      if (late || win !== undefined) return this.reportDrops([dropDecision(this, record, keyId, eventTs, value, start, start + window.size, maxTs, late)], 0);
+      return this.add(this.createWindow(keyId, start, start + window.size, maxTs), record, value);
+    }
     if (window.type === 'session') return this.processSession(record, keyId, t, eventTs, value);
     let n = 1;
-    if (window.type === 'tumbling') this.starts[0] = tumblingStart(t, window.size, window.offset);
-    else if (window.type === 'sliding') n = slidingStarts(t, window.size, window.slide, window.offset, this.starts);
+    if (window.type === 'sliding') n = slidingStarts(t, window.size, window.slide, window.offset, this.starts);
     else this.starts[0] = NaN;
-    const size = window.type === 'tumbling' || window.type === 'sliding' ? window.size : NaN;
+    const size = window.type === 'sliding' ? window.size : NaN;
     let accepted = 0;
     let drops: DropInput[] | undefined;
     for (let i = 0; i < n; i++) {
       const start = this.starts[i];
       const existing = this.byKey[keyId]?.get(start);
       const maxTs = existing ? existing.maxTs : this.maxTsOf(start, size);
-      const late = !this.isProcessingTime && this.isLate(maxTs);
+      const late = !existing && !this.isProcessingTime && this.isLate(maxTs);
       if (late || existing?.isFinished) {
-        (drops ??= []).push(this.dropFor(record, keyId, eventTs, value, start, start + size, maxTs, late));
+        (drops ??= []).push(dropDecision(this, record, keyId, eventTs, value, start, start + size, maxTs, late));
         continue;
       }
-      const win = existing ?? this.createWindow(keyId, start, start + size, maxTs);
-      this.add(win, record, value);
+      this.add(existing ?? this.createWindow(keyId, start, start + size, maxTs), record, value);
       accepted++;
     }
     if (drops) this.reportDrops(drops, accepted);
@@ -72,22 +86,6 @@ export class EventTimeOperator {
     if (!Number.isNaN(start)) return start + size - 1;
     // R2.8: the global window ends at +∞ for Flink; Beam's ends just before it, so the final watermark passes it.
     return this.rules.profile === 'beam' ? Number.MAX_SAFE_INTEGER : Infinity;
-  }
-
-  private dropFor(record: number, keyId: number, ts: number, value: Value, start: number, end: number, maxTs: number, isLate: boolean): DropInput {
-    const L = this.pipeline.allowedLateness;
-    const label = windowLabel({ start, end });
-    const decision: Decision = isLate
-      ? {
-          rule: this.rules.lateRule,
-          values: { maxTs, allowedLateness: L, watermark: this.wm },
-          reason: this.rules.profile === 'flink'
-            ? `late: window ${label} maxTs ${maxTs} + allowed lateness ${L} = ${maxTs + L} ≤ watermark ${this.wm}`
-            : `late: window ${label} maxTs ${maxTs} + allowed lateness ${L} = ${maxTs + L} < watermark ${this.wm}`,
-        }
-      : { rule: 'R4.8', values: { watermark: this.wm }, reason: `late: the trigger of window ${label} has finished (closed window)` };
-    const bounds = Number.isNaN(start) ? {} : { start, end };
-    return { record, keyId, ts, value, ...bounds, toSideOutput: this.pipeline.lateOutput, decision };
   }
 
   /** R4.1: Flink reports an element once, when every window dropped it; R4.8: Beam reports each (element, window). */
@@ -141,14 +139,16 @@ export class EventTimeOperator {
       win.elements.values.push(value);
     }
     this.recorder.assign(record, win.id);
-    onElementTrigger(this, win);
+    if (!this.hasDefaultEventTrigger) onElementTrigger(this, win);
+    // R4.2 / R4.9: an element for a window whose end has passed fires a LATE pane at once.
+    else if (win.isEndHandled && this.endFires && this.rules.isDue(win.maxTs, this.wm)) this.fire(win, 'late-element', false);
   }
 
   private processSession(record: number, keyId: number, t: number, eventTs: number, value: Value): void {
     const gap = (this.pipeline.window as { gap: number }).gap;
     const protoEnd = t + gap;
     const dropProto = (late: boolean) =>
-      this.recorder.drop(this.dropFor(record, keyId, eventTs, value, t, protoEnd, protoEnd - 1, late), 2);
+      this.recorder.drop(dropDecision(this, record, keyId, eventTs, value, t, protoEnd, protoEnd - 1, late), 2);
     // R4.8: Beam drops by the element's own window, before merging.
     if (this.rules.isLateCheckedBeforeMerge && this.isLate(protoEnd - 1)) return dropProto(true);
     const list = (this.sessions[keyId] ??= []);
@@ -226,10 +226,10 @@ export class EventTimeOperator {
     const L = this.pipeline.allowedLateness;
     if (this.rules.profile === 'beam' && win.paneElems > 0 && !win.isFinished) this.fire(win, 'garbage-collection', true);
     const unfired = this.rules.profile === 'flink' && win.paneElems > 0 && win.panes === 0 ? ' (unfired contents are discarded)' : '';
-    this.close(win, `${this.rules.profile === 'flink' ? 'R4.3' : 'R4.14'}: watermark ${this.wm} ${this.rules.dueSign} cleanup time ${win.maxTs} + ${L}${unfired}`);
+    this.close(win, () => `${this.rules.profile === 'flink' ? 'R4.3' : 'R4.14'}: watermark ${this.wm} ${this.rules.dueSign} cleanup time ${win.maxTs} + ${L}${unfired}`);
   }
 
-  close(win: Win, reason: string): void {
+  close(win: Win, reason: string | (() => string)): void {
     win.isClosed = true;
     if (win.procAction) win.procAction.run = () => {};
     if (this.pipeline.window.type === 'session') {
@@ -238,7 +238,7 @@ export class EventTimeOperator {
     } else {
       this.byKey[win.keyId]!.delete(win.start);
     }
-    this.recorder.event({ kind: 'window-closed', keyId: win.keyId, windowId: win.id, rule: reason.slice(0, reason.indexOf(':')), reason });
+    if (this.recorder.isTracing) this.recorder.event({ kind: 'window-closed', keyId: win.keyId, windowId: win.id, ...ruleAndReason(reason) });
   }
 
   /** Emits one pane (and its retraction first, R4.12), then applies the accumulation mode (R4.6, R4.11). */
@@ -246,13 +246,19 @@ export class EventTimeOperator {
     const timing = this.rules.timing(win, this.wm, cause);
     const value = win.elements ? this.evictedValue(win) : this.agg.result(win.acc);
     const isGlobal = Number.isNaN(win.start);
-    const bounds = isGlobal ? {} : { start: win.start, end: win.end, ts: win.maxTs };
-    const decision = this.firingDecision(win, cause, timing);
-    const base = { keyId: win.keyId, windowId: win.id, ...bounds, timing, index: win.panes, isFirst: win.panes === 0, isLast, decision };
+    const decision = this.recorder.isTracing ? firingDecision(this, win, cause, timing) : UNTRACED;
     if (this.isRetracting && win.lastValue !== undefined) {
-      this.recorder.pane({ ...base, value: win.lastValue, retract: true, purged: false });
+      this.recorder.pane({
+        keyId: win.keyId, windowId: win.id, start: isGlobal ? undefined : win.start, end: isGlobal ? undefined : win.end,
+        value: win.lastValue, timing, index: win.panes, isFirst: win.panes === 0, isLast, retract: true,
+        ts: isGlobal ? undefined : win.maxTs, purged: false, decision,
+      });
     }
-    this.recorder.pane({ ...base, value, retract: false, purged: purge });
+    this.recorder.pane({
+      keyId: win.keyId, windowId: win.id, start: isGlobal ? undefined : win.start, end: isGlobal ? undefined : win.end,
+      value, timing, index: win.panes, isFirst: win.panes === 0, isLast, retract: false,
+      ts: isGlobal ? undefined : win.maxTs, purged: purge, decision,
+    });
     win.panes++;
     if (timing !== 'EARLY') win.hasNonEarlyPane = true;
     win.paneElems = 0;
@@ -276,27 +282,18 @@ export class EventTimeOperator {
     return this.agg.result(acc);
   }
 
-  private firingDecision(win: Win, cause: FiringCause, timing: string): Decision {
-    const sign = this.rules.dueSign;
-    const label = windowLabel(win);
-    switch (cause) {
-      case 'end-of-window':
-        return this.isProcessingTime
-          ? { rule: 'R1.4', values: { procTimeMs: this.clock.nowMs, maxTs: win.maxTs }, reason: `fired ${timing}: processing time ${this.clock.nowMs} reached the end of ${label}` }
-          : { rule: this.rules.dueRule, values: { watermark: this.wm, maxTs: win.maxTs }, reason: `fired ${timing}: watermark ${this.wm} ${sign} maxTs ${win.maxTs} of ${label}` };
-      case 'late-element':
-        return { rule: this.rules.profile === 'flink' ? 'R4.2' : 'R4.9', values: { watermark: this.wm, maxTs: win.maxTs }, reason: `fired ${timing}: an element arrived for ${label} after the watermark ${this.wm} passed its maxTs ${win.maxTs}, within allowed lateness` };
-      case 'garbage-collection':
-        return { rule: 'R4.14', values: { watermark: this.wm, gcTime: win.cleanupTs }, reason: `fired ${timing}: final pane at garbage collection, watermark ${this.wm} > ${win.cleanupTs}` };
-      case 'trigger':
-        return { rule: this.rules.profile === 'flink' ? 'R4.5' : 'R4.9', values: { trigger: this.pipeline.trigger.type, watermark: this.wm }, reason: `fired ${timing}: the ${this.pipeline.window.type === 'count' ? 'count window' : this.pipeline.trigger.type} trigger fired for ${label}` };
-    }
-  }
-
   /** R3.9: the final watermark +∞; every pending window fires. Processing-time timers do not fire at end of input. */
   endOfInput(): void {
     this.advanceWatermark(Infinity);
   }
+}
+
+/** Decisions are only spelled out for traces; the untraced run shares this one. */
+const UNTRACED: Decision = { rule: '', values: {}, reason: '' };
+
+function ruleAndReason(given: string | (() => string)): { rule: string; reason: string } {
+  const reason = typeof given === 'string' ? given : given();
+  return { rule: reason.slice(0, reason.indexOf(':')), reason };
 }
 
 function insertByStart(list: Win[], win: Win): void {

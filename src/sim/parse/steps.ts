@@ -25,8 +25,17 @@ export function checkRecord(raw: v.InferOutput<typeof RecordSchema>, path: strin
   if (typeof raw.value === 'string' && aggregatorFor(pipeline.aggregate).isNumeric) {
     throw invalid(`${path}.value`, `expected a number for aggregate ${pipeline.aggregate.type}, got ${show(raw.value)}`);
   }
-  if (raw.stream !== undefined) throw invalid(`${path}.stream`, `expected no stream outside joins, got ${show(raw.stream)}`);
-  return { key: raw.key, value: raw.value, ts: raw.ts ?? NaN, partition: raw.partition };
+  if (pipeline.join === undefined) {
+    if (raw.stream !== undefined) throw invalid(`${path}.stream`, `expected no stream outside joins, got ${show(raw.stream)}`);
+    return { key: raw.key, value: raw.value, ts: raw.ts ?? NaN, partition: raw.partition };
+  }
+  return { key: raw.key, value: raw.value, ts: raw.ts ?? NaN, partition: raw.partition, stream: checkStream(raw.stream, `${path}.stream`) };
+}
+
+/** vectors.md: a join record says which input it arrives on. */
+function checkStream(stream: unknown, path: string): 'left' | 'right' {
+  if (stream === 'left' || stream === 'right') return stream;
+  throw invalid(path, `expected "left" or "right" for a join input, got ${show(stream)}`);
 }
 
 function parseStep(raw: unknown, path: string, ctx: StepContext): Step {
@@ -49,11 +58,15 @@ function parseStep(raw: unknown, path: string, ctx: StepContext): Step {
         throw invalid(`${path}.watermark`, `${ctx.profile} takes no watermark steps (its progress comes from the data)`);
       }
       const wm = check(Int, step.watermark, `${path}.watermark`);
-      if (step.stream !== undefined) throw invalid(`${path}.stream`, `expected no stream outside joins, got ${show(step.stream)}`);
-      if (step.partition === undefined) return { kind, wm };
+      let stream: 'left' | 'right' | undefined;
+      if (step.stream !== undefined) {
+        if (ctx.pipeline.join === undefined) throw invalid(`${path}.stream`, `expected no stream outside joins, got ${show(step.stream)}`);
+        stream = checkStream(step.stream, `${path}.stream`);
+      }
+      if (step.partition === undefined) return stream ? { kind, wm, stream } : { kind, wm };
       const partition = check(Int, step.partition, `${path}.partition`);
       if (partition < 0 || partition >= ctx.pipeline.partitions) throw invalid(`${path}.partition`, `expected a partition below ${ctx.pipeline.partitions}, got ${partition}`);
-      return { kind, wm, partition };
+      return stream ? { kind, wm, partition, stream } : { kind, wm, partition };
     }
     case 'advance':
       return { kind, byMs: check(Positive, step.advance, `${path}.advance`) };

@@ -125,28 +125,37 @@ export function createSparkEngine({ scenario, program, recorder, clock }: Engine
     // R3.17: after a batch with rows, W = max(W, max event time − D).
     if (hasWatermark && rows.length > 0 && maxT - delay > globalWm) globalWm = maxT - delay;
     if (hasWatermark && globalWm > recorder.operatorWm) recorder.operatorWatermark(globalWm);
-    // R3.19: a raised watermark runs one more batch without rows, which evicts by it.
-    if (hasWatermark && pipeline.noDataBatches && globalWm > evictionWm) runBatch([]);
+    // R3.19: a raised watermark runs one more batch without rows, which evicts by it. With a processing-time
+    // trigger Spark runs one batch per trigger, so that batch waits for the next trigger and takes whatever arrived
+    // meanwhile (apache/spark MicroBatchExecution.runActivatedStream: constructNextBatch once per trigger).
+    if (hasWatermark && pipeline.noDataBatches && globalWm > evictionWm) {
+      if (isTriggered) scheduleBatch(clock.nowMs + pipeline.batchInterval);
+      else runBatch([]);
+    }
+  }
+
+  /** R3.19 Sim: runtime mode triggers a batch every batchInterval ms, taking everything that arrived. */
+  function scheduleBatch(atMs: number): void {
+    if (isBatchScheduled) return;
+    isBatchScheduled = true;
+    clock.at(atMs, () => {
+      isBatchScheduled = false;
+      const rows = pending;
+      pending = [];
+      runBatch(rows);
+    });
   }
 
   const { ts, keyId, partition, value, batch, atMs } = program;
   let isBatchScheduled = false;
+  let isTriggered = false;
   return {
     record(op) {
       const r = recorder.arrive(ts[op], keyId[op], partition[op], value[op]);
       pending.push({ record: r, keyId: keyId[op], t: ts[op], value: value[op] });
       if (!Number.isNaN(atMs[op])) {
-        // R3.19 Sim: runtime mode triggers a batch every batchInterval ms, taking everything that arrived.
-        if (!isBatchScheduled) {
-          isBatchScheduled = true;
-          const interval = pipeline.batchInterval;
-          clock.at(Math.ceil(clock.nowMs / interval) * interval, () => {
-            isBatchScheduled = false;
-            const rows = pending;
-            pending = [];
-            runBatch(rows);
-          });
-        }
+        isTriggered = true;
+        scheduleBatch(Math.ceil(clock.nowMs / pipeline.batchInterval) * pipeline.batchInterval);
         return;
       }
       const isLastOfBatch = batch[op] < 0 || op + 1 >= program.length || batch[op + 1] !== batch[op] || program.step[op + 1] !== program.step[op];

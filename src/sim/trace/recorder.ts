@@ -125,13 +125,18 @@ export class Recorder {
 
   pane(p: PaneInput): void {
     // Field order is the JSON order (vectors.md "Result"); absent fields are left out, not null.
-    const entry = { step: this.step, key: this.keys[p.keyId] } as EmittedEntry;
-    if (p.start !== undefined) entry.start = p.start;
-    if (p.end !== undefined) entry.end = p.end;
-    entry.value = p.value;
-    if (p.timing !== undefined) entry.timing = p.timing;
-    if (p.ts !== undefined) entry.ts = p.ts;
-    if (p.retract) entry.retract = true;
+    let entry: EmittedEntry;
+    if (p.start !== undefined && p.timing !== undefined && p.ts !== undefined && !p.retract) {
+      entry = { step: this.step, key: this.keys[p.keyId], start: p.start, end: p.end, value: p.value, timing: p.timing, ts: p.ts };
+    } else {
+      entry = { step: this.step, key: this.keys[p.keyId] } as EmittedEntry;
+      if (p.start !== undefined) entry.start = p.start;
+      if (p.end !== undefined) entry.end = p.end;
+      entry.value = p.value;
+      if (p.timing !== undefined) entry.timing = p.timing;
+      if (p.ts !== undefined) entry.ts = p.ts;
+      if (p.retract) entry.retract = true;
+    }
     this.emitted.push(entry);
     this.emittedSortAs.push(p.sortAs);
     if (!this.isTracing) return;
@@ -205,16 +210,25 @@ export class Recorder {
   }
 
   finish(finalWatermark: number): Run {
-    const emittedOrder = this.emitted.map((e, i) => ({ e, i, end: this.emittedSortAs[i]?.end ?? e.end ?? Infinity, start: this.emittedSortAs[i]?.start ?? e.start ?? -Infinity }));
-    // vectors.md: inside one step, by end, then key, then start; a retraction or tombstone keeps its place before its value.
-    emittedOrder.sort((a, b) => a.e.step - b.e.step || a.end - b.end
-      || (a.e.key < b.e.key ? -1 : a.e.key > b.e.key ? 1 : 0) || a.start - b.start || a.i - b.i);
-    const result = { emitted: emittedOrder.map((x) => x.e), late: this.late, watermarks: this.watermarkEntries };
+    const result = { emitted: this.sortedEmitted(), late: this.late, watermarks: this.watermarkEntries };
     const summary = {
       profile: this.profile, records: this.recordCount, emitted: result.emitted.length, late: this.late.length,
       finalWatermark, endProcTimeMs: this.clock.nowMs,
     };
     return this.isTracing ? { result, summary, trace: this.buildTrace() } : { result, summary };
+  }
+
+  /** vectors.md: inside one step, by end, then key, then start; a retraction or tombstone stays before its value. */
+  private sortedEmitted(): EmittedEntry[] {
+    const all = this.emitted;
+    const endOf = (i: number) => this.emittedSortAs[i]?.end ?? all[i].end ?? Infinity;
+    const startOf = (i: number) => this.emittedSortAs[i]?.start ?? all[i].start ?? -Infinity;
+    const before = (i: number, j: number): number =>
+      all[i].step - all[j].step || endOf(i) - endOf(j) || (all[i].key < all[j].key ? -1 : all[i].key > all[j].key ? 1 : 0) || startOf(i) - startOf(j) || i - j;
+    let isSorted = true;
+    for (let i = 1; i < all.length && isSorted; i++) isSorted = before(i - 1, i) < 0;
+    if (isSorted) return all;
+    return all.map((_, i) => i).sort(before).map((i) => all[i]);
   }
 
   private buildTrace(): Trace {

@@ -23,8 +23,9 @@ function nearestKeyframe(trace: Trace, t: number): Keyframe | undefined {
 export function stateAt(trace: Trace, t: number, useKeyframes: boolean): TraceState {
   const kf = useKeyframes ? nearestKeyframe(trace, t) : undefined;
   const { assignments: a, watermarks: w } = trace;
-  const open = new Map<number, number[]>();
-  if (kf) for (const [id, held] of kf.open) open.set(id, held.slice());
+  // Copy-on-write: the keyframe's arrays are shared until a replayed assignment adds to one.
+  const open = new Map<number, number[]>(kf?.open);
+  const owned = new Set<number>();
   const partitionWm = kf ? Array.from(kf.partitionWm) : new Array<number>(trace.partitions).fill(-Infinity);
   const partitionIdle = kf ? Array.from(kf.partitionIdle, (x) => x === 1) : new Array<boolean>(trace.partitions).fill(false);
   let operatorWm = kf ? kf.operatorWm : -Infinity;
@@ -44,8 +45,15 @@ export function stateAt(trace: Trace, t: number, useKeyframes: boolean): TraceSt
     if (aSeq < pSeq && aSeq < eSeq) {
       const id = a.windowId[ai];
       const held = open.get(id);
-      if (held) held.push(a.record[ai]);
-      else open.set(id, [a.record[ai]]);
+      if (!held) {
+        open.set(id, [a.record[ai]]);
+        owned.add(id);
+      } else if (owned.has(id)) {
+        held.push(a.record[ai]);
+      } else {
+        open.set(id, [...held, a.record[ai]]);
+        owned.add(id);
+      }
       ai++;
     } else if (pSeq < eSeq) {
       if (trace.panes[pi].purged) open.delete(trace.panes[pi].windowId);
@@ -57,7 +65,10 @@ export function stateAt(trace: Trace, t: number, useKeyframes: boolean): TraceSt
       else if (e.kind === 'window-merged') {
         const merged = e.from.flatMap((id) => open.get(id) ?? []).sort((x, y) => x - y);
         for (const id of e.from) open.delete(id);
-        if (merged.length > 0) open.set(e.into, merged);
+        if (merged.length > 0) {
+          open.set(e.into, merged);
+          owned.add(e.into);
+        }
       }
     }
   }
@@ -67,19 +78,21 @@ export function stateAt(trace: Trace, t: number, useKeyframes: boolean): TraceSt
     else partitionWm[w.scope[i]] = w.value[i];
   }
 
-  const openWindows: OpenWindow[] = [...open]
-    .map(([windowId, held]) => {
-      const keyId = trace.windows.keyId[windowId];
-      return { windowId, keyId, key: trace.keys[keyId], start: trace.windows.start[windowId], end: trace.windows.end[windowId], records: held };
-    })
-    .sort((x, y) => x.windowId - y.windowId);
+  // Map order is the order windows first received a record, the same whichever keyframe the replay started from.
+  const openWindows: OpenWindow[] = [];
+  let heldRecords = 0;
+  for (const [windowId, held] of open) {
+    const keyId = trace.windows.keyId[windowId];
+    openWindows.push({ windowId, keyId, key: trace.keys[keyId], start: trace.windows.start[windowId], end: trace.windows.end[windowId], records: held });
+    heldRecords += held.length;
+  }
   return {
     procTimeMs: t, operatorWm, partitionWm, partitionIdle, openWindows,
     records: countUpTo(trace.records.length, (i) => trace.records.procTimeMs[i], t),
     panes: pEnd,
     drops: countUpTo(trace.drops.length, (i) => trace.drops[i].procTimeMs, t),
     events: eEnd,
-    stateSize: { windows: openWindows.length, records: openWindows.reduce((n, ow) => n + ow.records.length, 0) },
+    stateSize: { windows: openWindows.length, records: heldRecords },
   };
 }
 

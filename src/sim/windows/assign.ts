@@ -3,8 +3,17 @@
 /** floorMod: the non-negative remainder (spec §0 notation; Java's truncating % must not be copied). */
 export const floorMod = (a: number, b: number): number => ((a % b) + b) % b;
 
-/** R2.2 tumbling: s = t − floorMod(t − o, S). */
-export const tumblingStart = (t: number, size: number, offset: number): number => t - floorMod(t - offset, size);
+/**
+ * R2.2 tumbling: s = t − floorMod(t − o, S). Computed with a division (much cheaper than two float remainders on
+ * the hot path), then corrected by one window so the result is exact for every safe integer.
+ */
+export function tumblingStart(t: number, size: number, offset: number): number {
+  const x = t - offset;
+  let start = Math.floor(x / size) * size;
+  if (start > x) start -= size;
+  else if (x - start >= size) start += size;
+  return start + offset;
+}
 
 /**
  * R2.3 Flink / Beam / Spark hopping windows: starts last, last − P, … while start > t − S, in descending-start order

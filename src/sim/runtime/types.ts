@@ -1,0 +1,183 @@
+// Types of the parallel runtime (spec §7): the job a scenario describes (`pipeline.runtime`, canonical form after
+// parsing), and the runtime trace that dataflow, checkpoint and metrics views read. Times are virtual ms.
+import type { PaneValue } from '../types.ts';
+
+export type CheckpointMode = 'exactly-once' | 'at-least-once' | 'none';
+export type SinkKind = 'at-least-once' | 'transactional' | 'upsert';
+export type OperatorKind = 'source' | 'map' | 'filter' | 'window' | 'sink';
+/** How an operator's input is spread over its subtasks (R7.1). */
+export type Partitioning = 'forward' | 'rebalance' | 'broadcast' | 'hash';
+
+/** Cost of one record in a subtask, in ms of its time (fractions allowed: 0.25 = four records per ms). */
+export type ServiceTime =
+  | { type: 'fixed'; ms: number }
+  | { type: 'uniform'; minMs: number; maxMs: number }
+  | { type: 'exponential'; meanMs: number };
+
+export interface OperatorSpec {
+  name: string;
+  kind: OperatorKind;
+  parallelism: number;
+  partitioning: Partitioning;
+  service: ServiceTime;
+  /** Per-key cost that replaces `service` (a hot key is slow). */
+  keyServiceMs: Record<string, number>;
+  /** filter: records with a numeric value below this are dropped. */
+  minValue?: number;
+  /** map: each record makes one call to the outside world that a replay cannot take back (an e-mail). */
+  sideEffect?: 'email';
+}
+
+export type RestartStrategy =
+  | { type: 'fixed-delay'; delayMs: number; attempts: number }
+  | { type: 'exponential-delay'; initialMs: number; maxMs: number; multiplier: number; attempts: number }
+  | { type: 'none' };
+
+export type FailureKind = 'crash' | 'lost' | 'gc-pause' | 'slow-link' | 'lost-link' | 'stall-sink';
+
+/** A scheduled intervention: data in the scenario, never a mutation of a running simulation (STYLE §1). */
+export interface Failure {
+  atMs: number;
+  kind: FailureKind;
+  operator: string;
+  subtask: number;
+  /** gc-pause, slow-link, stall-sink. */
+  durationMs: number;
+  /** slow-link: records per ms the link still carries. */
+  recordsPerMs: number;
+  /** Index in the scenario's failure list, or the step that injected it (−1 for generated ones). */
+  origin: string;
+}
+
+export interface RuntimeSpec {
+  operators: OperatorSpec[];
+  maxParallelism: number;
+  checkpoint: { intervalMs: number; mode: CheckpointMode; timeoutMs: number };
+  sink: SinkKind;
+  restart: RestartStrategy;
+  /** A lost task is declared failed this long after it went silent (Flink heartbeat.timeout). */
+  heartbeatTimeoutMs: number;
+  /** R7.5 Sim: receive buffer per channel, in records. */
+  bufferCapacity: number;
+  failures: Failure[];
+  /** Latency markers from the sources (Flink metrics.latency.interval); 0 = none. */
+  latencyIntervalMs: number;
+  /** Metric buckets (R7.6: 1 s). */
+  metricsIntervalMs: number;
+  /** Size model for snapshots and heap: bytes per window and per buffered element. */
+  bytesPerEntry: number;
+}
+
+// ─── Result additions (vectors.md "Runtime vectors") ───────────────────────────────────────────
+
+export interface SinkRow { key: string; start?: number; end?: number; value: PaneValue }
+export interface SinkResult { committed: SinkRow[]; all: SinkRow[]; table?: SinkRow[] }
+export interface CheckpointEntry { id: number; started: number; completed: number }
+
+// ─── Runtime trace ──────────────────────────────────────────────────────────────────────────────
+
+export interface TaskInfo { id: number; operator: number; subtask: number; name: string }
+/** A producer→consumer subtask pair (R7.5). */
+export interface ChannelInfo { id: number; from: number; to: number; capacity: number }
+
+export interface RuntimeGraph {
+  operators: { name: string; kind: OperatorKind; parallelism: number; partitioning: Partitioning }[];
+  tasks: TaskInfo[];
+  channels: ChannelInfo[];
+  maxParallelism: number;
+  /** Task id → first..last key group it owns (window tasks only, R7.2). */
+  keyGroups: ({ first: number; last: number } | null)[];
+  partitions: number;
+}
+
+/** Task state codes in `samples.state` (R7.6). */
+export const TaskState = { Idle: 0, Busy: 1, BackPressured: 2, Down: 3 } as const;
+
+/** Fine-grained samples for live views: one row every `everyMs` while the job is active. */
+export interface RuntimeSamples {
+  everyMs: number;
+  length: number;
+  procTimeMs: Float64Array;
+  /** Row-major [sample × channel]: records queued in the channel. */
+  channelFill: Uint16Array;
+  /** Row-major [sample × task]: TaskState. */
+  state: Uint8Array;
+  /** Row-major [sample × partition]: consumer lag in records (log end − committed read offset). */
+  consumerLag: Float64Array;
+}
+
+export interface TaskMetrics {
+  task: number;
+  busyMs: number;
+  backPressuredMs: number;
+  idleMs: number;
+  /** R7.6: OK ≤ 10 %, LOW ≤ 50 %, HIGH > 50 % back-pressured. */
+  status: 'OK' | 'LOW' | 'HIGH';
+  recordsIn: number;
+  recordsOut: number;
+  /** Window tasks: now − watermark (NaN before the first watermark). */
+  watermarkLagMs: number;
+  /** Window tasks: open windows + elements held; bytes by the size model. */
+  stateEntries: number;
+  stateBytes: number;
+  heapMB: number;
+}
+
+/** One bucket of `metricsIntervalMs` ending at `procTimeMs`. */
+export interface MetricsBucket {
+  procTimeMs: number;
+  tasks: TaskMetrics[];
+  /** Records per second per operator (by `recordsOut` of its subtasks; sinks by writes). */
+  throughput: number[];
+  latencyMs: { p50: number; p95: number; p99: number; samples: number };
+  consumerLag: number;
+  /** Time to read the lag at the last bucket's net drain rate; Infinity when it grows. */
+  drainTimeMs: number;
+  restarts: number;
+}
+
+export type RuntimeEvent =
+  | { kind: 'checkpoint-started'; procTimeMs: number; checkpoint: number; offsets: number[] }
+  | { kind: 'barrier'; procTimeMs: number; checkpoint: number; task: number; channel: number }
+  | { kind: 'aligned'; procTimeMs: number; checkpoint: number; task: number; alignmentMs: number }
+  | { kind: 'snapshot'; procTimeMs: number; checkpoint: number; task: number; bytes: number; inFlight: number }
+  | { kind: 'checkpoint-completed'; procTimeMs: number; checkpoint: number; durationMs: number; bytes: number; isFinal: boolean }
+  | { kind: 'checkpoint-failed'; procTimeMs: number; checkpoint: number; reason: string }
+  | { kind: 'checkpoint-skipped'; procTimeMs: number; reason: string }
+  | { kind: 'failure'; procTimeMs: number; failure: string; task: number; reason: string }
+  | { kind: 'task-lost'; procTimeMs: number; task: number; reason: string }
+  | { kind: 'restart-scheduled'; procTimeMs: number; atMs: number; attempt: number; reason: string }
+  | { kind: 'job-failed'; procTimeMs: number; reason: string }
+  | { kind: 'restored'; procTimeMs: number; checkpoint: number; offsets: number[]; reason: string }
+  | { kind: 'rewound'; procTimeMs: number; partition: number; fromOffset: number; toOffset: number }
+  | { kind: 'lost'; procTimeMs: number; partition: number; fromOffset: number; toOffset: number; records: number[]; reason: string }
+  | { kind: 'transaction'; procTimeMs: number; task: number; txn: number; action: 'pre-commit' | 'commit' | 'abort'; writes: number }
+  | { kind: 'side-effect'; procTimeMs: number; task: number; record: number; isDuplicate: boolean }
+  | { kind: 'gc-pause'; procTimeMs: number; task: number; durationMs: number }
+  | { kind: 'note'; procTimeMs: number; text: string };
+
+/** Every write a sink made, in order. */
+export interface SinkWrite {
+  procTimeMs: number;
+  task: number;
+  row: SinkRow;
+  /** Transactional sinks: the transaction; −1 otherwise. */
+  txn: number;
+  /** When a read_committed reader first sees it (NaN: never — aborted or still open). */
+  visibleAtMs: number;
+  /** Equal to an earlier write (same key, window and value). */
+  isDuplicate: boolean;
+  /** Written while replaying input after a restore. */
+  isReplay: boolean;
+}
+
+export interface RuntimeTrace {
+  graph: RuntimeGraph;
+  events: RuntimeEvent[];
+  samples: RuntimeSamples;
+  metrics: MetricsBucket[];
+  writes: SinkWrite[];
+  /** Per log record (index = trace.records index): how many times a source read it (≥ 2 means replayed). */
+  reads: Uint16Array;
+  endProcTimeMs: number;
+}
