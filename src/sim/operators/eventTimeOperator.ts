@@ -286,7 +286,32 @@ export class EventTimeOperator {
   endOfInput(): void {
     this.advanceWatermark(Infinity);
   }
+
+  /** Runtime checkpoints (R7.7): copies of the live event-time windows; every one sits in the timer queue once. */
+  snapshotWindows(): Win[] {
+    return this.timers.values().filter((w) => !w.isClosed).map(copyWindow);
+  }
+
+  /** Runtime recovery (R7.12): the checkpoint's windows and timers come back; the watermark restarts at −∞ (R3.11). */
+  restoreWindows(windows: readonly Win[]): void {
+    this.wm = -Infinity;
+    for (const saved of windows) {
+      const win = copyWindow(saved);
+      if (this.pipeline.window.type === 'session') insertByStart((this.sessions[win.keyId] ??= []), win);
+      else {
+        let keyed = this.byKey[win.keyId];
+        if (!keyed) this.byKey[win.keyId] = keyed = new Map();
+        keyed.set(win.start, win);
+      }
+      this.timers.push(win);
+    }
+  }
 }
+
+const copyWindow = (w: Win): Win => ({
+  ...w, acc: structuredClone(w.acc), procAction: undefined,
+  elements: w.elements && { records: [...w.elements.records], values: [...w.elements.values] },
+});
 
 /** Decisions are only spelled out for traces; the untraced run shares this one. */
 const UNTRACED: Decision = { rule: '', values: {}, reason: '' };
