@@ -3,6 +3,7 @@
 // only after the run has finished, so a failure never leaves partial output, and no stack trace is ever printed.
 import { readFileSync } from 'node:fs';
 import { formatResult, parseScenario, run } from './index.ts';
+import { wmForJson } from './result.ts';
 import { traceLines } from './trace/jsonLines.ts';
 
 const USAGE = 'usage: sim run <vector.json | -> [--trace | --summary]';
@@ -32,7 +33,7 @@ function main(argv: string[]): void {
   try {
     const result = run(parsed.scenario, { trace: isTracing });
     if (isTracing) output = [...traceLines(result.trace!)].join('\n') + '\n';
-    else if (flags.includes('--summary')) output = `${JSON.stringify(result.summary)}\n`;
+    else if (flags.includes('--summary')) output = `${JSON.stringify({ ...result.summary, finalWatermark: wmForJson(result.summary.finalWatermark) })}\n`;
     else output = `${formatResult(result.result)}\n`;
   } catch (error) {
     fail(2, `run: ${(error as Error).message}`);

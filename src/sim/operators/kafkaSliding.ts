@@ -45,7 +45,7 @@ export class KafkaSlidingWindows {
       // R4.17: a window accepts iff its end ≥ ost − G.
       if (end < closeTime) {
         this.out.late(record, keyId, t, value, start, end, 'R4.17', { end, streamTime: ost, grace },
-          `late: window [${start},${end}] end ${end} < stream time ${ost} − grace ${grace} = ${closeTime}`);
+          `late: window [${start},${end}] end ${end} < stream time ${ost} − grace ${grace} = ${closeTime}`, 1);
         continue;
       }
       let w = windows.get(start);

@@ -34,8 +34,9 @@ export class KafkaEmitter {
     });
   }
 
-  late(record: number, keyId: number, ts: number, value: Value, start: number, end: number, rule: string, values: Record<string, number>, reason: string): void {
-    this.recorder.drop({ record, keyId, ts, value, start, end, toSideOutput: this.pipeline.lateOutput, decision: { rule, values, reason } }, 1);
+  /** `fate` 2 when the record counts in no window at all. */
+  late(record: number, keyId: number, ts: number, value: Value, start: number, end: number, rule: string, values: Record<string, number>, reason: string, fate: 1 | 2 = 2): void {
+    this.recorder.drop({ record, keyId, ts, value, start, end, toSideOutput: this.pipeline.lateOutput, decision: { rule, values, reason } }, fate);
   }
 }
 
@@ -51,13 +52,15 @@ export class KafkaTimeWindows {
     const closeTime = ost - grace;
     const n = kafkaHoppingStarts(t, this.size, this.advance, this.starts);
     let accepted = 0;
+    // Starts ascend, so the record is late everywhere when even its last window has closed.
+    const fate = this.starts[n - 1] + this.size <= closeTime ? 2 : 1;
     for (let i = 0; i < n; i++) {
       const start = this.starts[i];
       const end = start + this.size;
       // R4.16: a record updates window w iff w.e > ost − G; otherwise it is skipped for that window.
       if (end <= closeTime) {
         this.out.late(record, keyId, t, value, start, end, 'R4.16', { end, streamTime: ost, grace },
-          `late: window [${start},${end}) end ${end} ≤ stream time ${ost} − grace ${grace} = ${closeTime}`);
+          `late: window [${start},${end}) end ${end} ≤ stream time ${ost} − grace ${grace} = ${closeTime}`, fate);
         continue;
       }
       const keyed = (this.byKey[keyId] ??= new Map());

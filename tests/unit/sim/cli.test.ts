@@ -23,9 +23,9 @@ describe('sim CLI', () => {
   });
 
   it('reads the vector from stdin and exits 3 for unsupported features', () => {
-    const result = sim(['run', '-'], JSON.stringify({ profile: 'flink', pipeline: { cep: { pattern: [] } }, steps: [] }));
+    const result = sim(['run', '-'], JSON.stringify({ profile: 'spark', pipeline: { window: { type: 'global' } }, steps: [] }));
     expect(result.status).toBe(3);
-    expect(result.stderr).toBe('unsupported: cep\n');
+    expect(result.stderr).toBe('unsupported: global windows under spark\n');
   });
 
   it('writes the trace as JSON Lines with --trace', () => {

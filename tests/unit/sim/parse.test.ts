@@ -33,11 +33,9 @@ describe('parseScenario', () => {
     expect(parseError(scenario)).toBe('invalid: generator.count: expected at most 1,000,000, got 2000000');
   });
 
-  it('reports joins, CEP, runtime and crash steps as unsupported (exit 3)', () => {
-    expect(parseError({ profile: 'flink', pipeline: { join: { type: 'interval', lower: -5, upper: 5 } }, steps: [] })).toBe('unsupported: unsupported: join');
-    expect(parseError({ profile: 'flink', pipeline: { cep: { pattern: [] } }, steps: [] })).toBe('unsupported: unsupported: cep');
-    expect(parseError({ profile: 'flink', pipeline: { window: { type: 'tumbling', size: 10 }, runtime: {} }, steps: [] })).toBe('unsupported: unsupported: runtime');
-    expect(parseError(flink({}, [{ crash: { operator: 'window', subtask: 0 } }]))).toBe('unsupported: unsupported: crash (runtime vectors)');
+  it('reports a feature the profile\'s engine does not have as unsupported (exit 3)', () => {
+    expect(parseError(flink({ window: { type: 'kafka-sliding', size: 10 } }))).toBe('unsupported: unsupported: kafka-sliding windows under flink');
+    expect(parseError({ profile: 'kafka-streams', pipeline: { window: { type: 'tumbling', size: 10 }, allowedLateness: 5 }, steps: [] })).toBe('unsupported: unsupported: allowedLateness under kafka-streams');
   });
 
   it('rejects watermark steps under kafka-streams, whose time moves with records', () => {
