@@ -35,11 +35,12 @@ export function createSparkEngine({ scenario, program, recorder, clock }: Engine
     return 0;
   };
 
-  const dropLate = (row: Row, start: number, end: number, lateWm: number, rule: string, what: string) =>
+  /** `isLateForAll`: the row missed every window it belongs to, so it counts nowhere (RecordFate.Late). */
+  const dropLate = (row: Row, start: number, end: number, lateWm: number, rule: string, what: string, isLateForAll: boolean) =>
     recorder.drop({
       record: row.record, keyId: row.keyId, ts: row.t, value: row.value, start, end, toSideOutput: pipeline.lateOutput,
       decision: { rule, values: { end, lateWatermark: lateWm }, reason: `late: ${what} ${end} ≤ watermark ${lateWm} of the previous batch` },
-    }, windowSpec.type === 'session' ? 2 : 1);
+    }, isLateForAll ? 2 : 1);
 
   const addToWindow = (row: Row, start: number, end: number) => {
     const keyed = (state[row.keyId] ??= new Map());
@@ -95,16 +96,19 @@ export function createSparkEngine({ scenario, program, recorder, clock }: Engine
       maxT = Math.max(maxT, row.t);
       if (windowSpec.type === 'session') {
         // R4.25: the late filter applies to the row's proto-session end.
-        if (row.t + windowSpec.gap <= lateWm) dropLate(row, row.t, row.t + windowSpec.gap, lateWm, 'R4.25', 'proto-session end');
+        if (row.t + windowSpec.gap <= lateWm) dropLate(row, row.t, row.t + windowSpec.gap, lateWm, 'R4.25', 'proto-session end', true);
         else addToSession(row, windowSpec.gap);
         continue;
       }
       const n = windowsOf(row.t);
+      const size = (windowSpec as { size: number }).size;
+      let lateWindows = 0;
+      for (let i = 0; i < n; i++) if (starts[i] + size <= lateWm) lateWindows++;
       for (let i = n - 1; i >= 0; i--) {
         const start = starts[i];
-        const end = start + (windowSpec as { size: number }).size;
+        const end = start + size;
         // R4.24: a row's contribution to window w is dropped iff w.e ≤ W_{N−1}.
-        if (end <= lateWm) dropLate(row, start, end, lateWm, 'R4.24', 'window end');
+        if (end <= lateWm) dropLate(row, start, end, lateWm, 'R4.24', 'window end', lateWindows === n);
         else addToWindow(row, start, end);
       }
     }
