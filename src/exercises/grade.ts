@@ -5,8 +5,8 @@ import { codeGrader } from './graders/code.ts';
 import { dragGrader } from './graders/drag.ts';
 import { AnswerError, type Grader, type GradingRun } from './graders/grader.ts';
 import { numGrader } from './graders/num.ts';
-import { orderGrader } from './graders/order.ts';
-import { paramGrader } from './graders/param.ts';
+import { orderGrader, startingOrder } from './graders/order.ts';
+import { paramGrader, startingSettings } from './graders/param.ts';
 import { predictGrader } from './graders/predict.ts';
 import { selectGrader } from './graders/select.ts';
 import { MISCONCEPTIONS } from './misconceptions.ts';
@@ -52,6 +52,13 @@ export function solve<E extends Exercise>(exercise: E, seed: number, run = gradi
 
 export function blankAnswer<E extends Exercise>(exercise: E): AnswerOf<E['kind']> {
   return graderFor(exercise).blank(exercise) as AnswerOf<E['kind']>;
+}
+
+/** What a Check with an untouched widget submits: what the widget shows (the seeded order, the starting settings). */
+export function startingAnswer<E extends Exercise>(exercise: E, run: GradingRun): AnswerOf<E['kind']> {
+  if (exercise.kind === 'order') return startingOrder(exercise, run).map((item) => item.id) as AnswerOf<E['kind']>;
+  if (exercise.kind === 'param') return startingSettings(exercise, run.seed) as AnswerOf<E['kind']>;
+  return blankAnswer(exercise);
 }
 
 /** A variant is worth asking only when doing nothing is not already right (e.g. "which records are dropped?"

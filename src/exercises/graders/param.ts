@@ -1,9 +1,9 @@
 // PARAM: the learner sets named scenario parameters; the grader reruns the seeded scenario with them and checks
 // the goal (e.g. nothing dropped and the first result at most 3 s after the window's end).
 import * as v from 'valibot';
-import { setPath } from '../paths.ts';
+import { getPath, setPath } from '../paths.ts';
 import { checkGoal } from '../predicates.ts';
-import type { ScenarioChange } from '../runExercise.ts';
+import { variantJson, type ScenarioChange } from '../runExercise.ts';
 import type { ParamExercise, ParamSpec } from '../types.ts';
 import { AnswerError, type Grader } from './grader.ts';
 
@@ -34,6 +34,15 @@ function* combinations(exercise: ParamExercise): Generator<Record<string, number
     while (i >= 0 && ++index[i] === grids[i].length) index[i--] = 0;
     if (i < 0) return;
   }
+}
+
+/** The settings the controls start at: the variant's own values, clamped into each range. */
+export function startingSettings(exercise: ParamExercise, seed: number): Record<string, number> {
+  const written = variantJson(exercise, seed);
+  return Object.fromEntries(Object.entries(exercise.params).map(([name, spec]) => {
+    const value = getPath(written, spec.path);
+    return [name, typeof value === 'number' ? Math.min(spec.max, Math.max(spec.min, value)) : spec.min];
+  }));
 }
 
 function describeSettings(exercise: ParamExercise, settings: Record<string, number>): string {

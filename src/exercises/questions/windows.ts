@@ -97,6 +97,19 @@ const firstFireWatermark: NumberQuestion = {
   },
 };
 
+// Micro-batch and trigger lessons ask when a result became visible, which the watermark alone does not tell.
+const firstResultTime: NumberQuestion = {
+  shape: 'number',
+  summary: 'the processing time at which one window first emitted a result',
+  needs: ['window'],
+  dimension: 'time',
+  answer: (view, ref) => resultPanes(view, ref.window!)[0]?.procTimeMs ?? Number.NaN,
+  explain: (view, ref) => {
+    const [first] = resultPanes(view, ref.window!);
+    return first ? `${first.window} first emitted ${String(first.value)} at ${formatSeconds(first.procTimeMs)} s of processing time: ${first.reason}` : `${ref.window} never fired.`;
+  },
+};
+
 const finalWatermark: NumberQuestion = {
   shape: 'number',
   summary: "the operator's watermark at the end of the run (or after a given record)",
@@ -113,5 +126,6 @@ export const windows = {
   'result-count-for-window': resultCountForWindow,
   'window-result': windowResult,
   'first-fire-watermark': firstFireWatermark,
+  'first-result-time': firstResultTime,
   'watermark-after': finalWatermark,
 };
