@@ -1,0 +1,112 @@
+// Every number the parallel-watermarks lesson and its exercises quote, re-derived from simulator runs of its scenarios.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCourseExercises } from '../../../../src/exercises/courseExercises.ts';
+import { solve } from '../../../../src/exercises/grade.ts';
+import { runScenario } from '../../../../src/exercises/runExercise.ts';
+import type { RunView } from '../../../../src/exercises/runView.ts';
+import type { Exercise } from '../../../../src/exercises/types.ts';
+
+const LESSON = 'src/lessons/parallel-watermarks';
+const view = (name: string) => runScenario(JSON.parse(readFileSync(`${LESSON}/scenarios/${name}.json`, 'utf8')));
+const s = (ms: number) => ms / 1000;
+
+/** The last watermark of one partition (scope p) or of the operator (scope −1). */
+function lastWatermark(run: RunView, scope: number): number {
+  const wm = run.trace.watermarks;
+  let value = -Infinity;
+  for (let i = 0; i < wm.length; i++) if (wm.scope[i] === scope) value = wm.value[i];
+  return value;
+}
+
+const panesOf = (run: RunView) => run.panes.map((p) => [p.window, p.value, p.timing, s(p.procTimeMs)]);
+
+let exercises: Exercise[];
+beforeAll(async () => {
+  exercises = (await loadCourseExercises()).exercises.filter((e) => e.lessonId === 'parallel-watermarks');
+});
+const answerOf = (id: string) => solve(exercises.find((e) => e.id === `parallel-watermarks/${id}`)!, 1);
+
+describe('parallel-watermarks: one silent partition stops everything', () => {
+  const run = view('silent-partition');
+
+  it('has partitions reaching event times 42 s and 37 s, and a third whose last reading, stamped 8 s, arrives at 9.2 s', () => {
+    const maxTs = [0, 1, 2].map((p) => Math.max(...run.records.filter((r) => run.trace.records.partition[r.row] === p).map((r) => s(r.ts))));
+    expect(maxTs).toEqual([42, 37, 8]);
+    const last = run.records.filter((r) => run.trace.records.partition[r.row] === 2).at(-1)!;
+    expect(s(last.arrivalMs)).toBe(9.2);
+  });
+
+  it('gives the busy partitions watermarks of 37 s and 32 s but holds the operator at 3 s (Flink 2.999 s), so nothing fires', () => {
+    expect([0, 1, 2].map((p) => lastWatermark(run, p))).toEqual([36_999, 31_999, 2_999]);
+    expect(run.finalWatermark).toBe(2_999);
+    expect(run.panes).toEqual([]);
+    expect(answerOf('stalled-watermark')).toBe(2.999);
+  });
+});
+
+describe('parallel-watermarks: idleness', () => {
+  const run = view('idle-partition');
+
+  it('marks partition 2 idle at 19.6 s, after 10 s without records', () => {
+    const idle = run.trace.events.filter((e) => e.kind === 'idle' && e.isIdle);
+    expect(idle.map((e) => [e.kind === 'idle' && e.partition, s(e.procTimeMs)])).toEqual([[2, 19.6]]);
+  });
+
+  it('fires [0,10) with 8 at 19.6 s, [10,20) with 5 at 27 s and [20,30) with 5 at 39 s, and ends at 32 s (Flink 31.999 s)', () => {
+    expect(panesOf(run)).toEqual([
+      ['[0,10)', 8, 'ON_TIME', 19.6],
+      ['[10,20)', 5, 'ON_TIME', 27],
+      ['[20,30)', 5, 'ON_TIME', 39],
+    ]);
+    expect(run.finalWatermark).toBe(31_999);
+    expect(answerOf('fired-after-idleness')).toEqual(['[0,10)', '[10,20)', '[20,30)']);
+    expect(answerOf('predict-idle')).toHaveLength(3);
+  });
+
+  it('counts 2, 3 and 3 readings of partitions 0, 1 and 2 in [0,10), as the prediction exercise explains', () => {
+    const inFirst = run.records.filter((r) => r.ts < 10_000).map((r) => run.trace.records.partition[r.row]);
+    expect([0, 1, 2].map((p) => inFirst.filter((x) => x === p).length)).toEqual([2, 3, 3]);
+  });
+});
+
+describe('parallel-watermarks: a partition that comes back', () => {
+  it('drops e25 (stamped 9 s, at 45 s) when the partition was idle: the watermark is at 32 s by then', () => {
+    const run = view('resumes-when-idle');
+    const e25 = run.records.find((r) => r.id === 'e25')!;
+    expect([s(e25.ts), s(e25.arrivalMs), e25.isDropped]).toEqual([9, 45, true]);
+    expect(run.finalWatermark).toBe(31_999);
+    expect(answerOf('resumed-when-idle')).toEqual(['e25']);
+  });
+
+  it('counts e25 without idleness, lifting partition 2 to 4 s (Flink 3.999 s), and still fires nothing', () => {
+    const run = view('resumes-without-idleness');
+    expect(run.records.filter((r) => r.isDropped)).toEqual([]);
+    expect(lastWatermark(run, 2)).toBe(3_999);
+    expect(run.finalWatermark).toBe(3_999);
+    expect(run.panes).toEqual([]);
+    expect(answerOf('resumed-without-idleness')).toBe(0);
+  });
+});
+
+describe('parallel-watermarks: Spark', () => {
+  const run = view('spark-batches');
+
+  it('ends with one watermark of 42 − 5 = 37 s and appends [0,10) at 20 s, [10,20) at 28 s and [20,30) at 40 s', () => {
+    expect(run.finalWatermark).toBe(37_000);
+    expect(panesOf(run)).toEqual([
+      ['[0,10)', 8, 'ON_TIME', 20],
+      ['[10,20)', 5, 'ON_TIME', 28],
+      ['[20,30)', 5, 'ON_TIME', 40],
+    ]);
+    expect(answerOf('spark-fired-windows')).toEqual(['[0,10)', '[10,20)', '[20,30)']);
+  });
+
+  it('appends each window in a batch with no new rows, after the batch that lifted the watermark', () => {
+    const batches = run.trace.events.filter((e) => e.kind === 'batch');
+    for (const pane of run.panes) {
+      const batch = batches.filter((b) => b.procTimeMs === pane.procTimeMs).at(-1)!;
+      expect(batch.kind === 'batch' && batch.isNoData).toBe(true);
+    }
+  });
+});
