@@ -2,7 +2,7 @@
 // Exit 0 with the result JSON; exit 2 with one line naming the bad place; exit 3 "unsupported: …". Output is written
 // only after the run has finished, so a failure never leaves partial output, and no stack trace is ever printed.
 import { readFileSync } from 'node:fs';
-import { formatResult, parseScenario, run } from './index.ts';
+import { formatResult, parseScenario, run, runCep, runJoin } from './index.ts';
 import { wmForJson } from './result.ts';
 import { traceLines } from './trace/jsonLines.ts';
 
@@ -31,8 +31,9 @@ function main(argv: string[]): void {
   const isTracing = flags.includes('--trace');
   let output: string;
   try {
-    const result = run(parsed.scenario, { trace: isTracing });
-    if (isTracing) output = [...traceLines(result.trace!)].join('\n') + '\n';
+    const { pipeline } = parsed.scenario;
+    const result = pipeline.join ? runJoin(parsed.scenario, { trace: isTracing }) : pipeline.cep ? runCep(parsed.scenario, { trace: isTracing }) : run(parsed.scenario, { trace: isTracing });
+    if (isTracing) output = [...traceLines(result.trace && 'base' in result.trace ? result.trace.base : result.trace!)].join('\n') + '\n';
     else if (flags.includes('--summary')) output = `${JSON.stringify({ ...result.summary, finalWatermark: wmForJson(result.summary.finalWatermark) })}\n`;
     else output = `${formatResult(result.result)}\n`;
   } catch (error) {

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { hasReducer } from '../aggregates.ts';
 import type { AggregateSpec, Pipeline, ProfileId, WatermarkSpec, WindowSpec } from '../types.ts';
+import { normalizeJoinOrCepPipeline } from '../joins/pipeline.ts';
 import { describeIssue, invalid, InputError, unsupported } from './issues.ts';
 import { WatermarkSchema, type PipelineSchema } from './schemas.ts';
 
@@ -39,10 +40,10 @@ function checkWindow(profile: ProfileId, window: WindowSpec): void {
   if (profile === 'kafka-streams' && 'offset' in window && window.offset !== 0) throw unsupported('window offset under kafka-streams (TimeWindows are aligned to 0)');
 }
 
-function parseWatermark(profile: ProfileId, raw: unknown): WatermarkSpec | undefined {
+function parseWatermark(profile: ProfileId, raw: unknown, path = 'pipeline.watermark'): WatermarkSpec | undefined {
   if (raw === undefined) return undefined;
   const parsed = v.safeParse(WatermarkSchema, raw);
-  if (!parsed.success) throw new InputError('invalid', describeIssue('pipeline.watermark', parsed.issues[0]));
+  if (!parsed.success) throw new InputError('invalid', describeIssue(path, parsed.issues[0]));
   const given = parsed.output;
   if (given.idleness !== undefined && profile !== 'flink') throw unsupported(`watermark idleness under ${profile}`);
   if (given.type === 'explicit') return given;
@@ -51,7 +52,7 @@ function parseWatermark(profile: ProfileId, raw: unknown): WatermarkSpec | undef
   const emit = given.emit ?? (profile === 'beam' ? 'per-record' : 'periodic');
   if (profile === 'storm' && (emit !== 'periodic' || interval === 0)) throw unsupported('per-record watermarks under storm (its watermark events are periodic)');
   if (given.idleness !== undefined && interval > 0 && given.idleness / interval > MAX_TICKS_PER_IDLENESS) {
-    throw invalid('pipeline.watermark.idleness', `expected at most ${MAX_TICKS_PER_IDLENESS} watermark intervals, got ${given.idleness}`);
+    throw invalid(`${path}.idleness`, `expected at most ${MAX_TICKS_PER_IDLENESS} watermark intervals, got ${given.idleness}`);
   }
   return given.type === 'bounded'
     ? { type: 'bounded', delay: given.delay, emit, interval, idleness: given.idleness }
@@ -70,8 +71,7 @@ function parseAggregate(raw: RawPipeline): AggregateSpec {
 
 /** Rejects what the profile's engine does not have (exit 3) and fills in the profile defaults (R4.27). */
 export function normalizePipeline(profile: ProfileId, raw: RawPipeline): Pipeline {
-  if (raw.join !== undefined) throw unsupported('join');
-  if (raw.cep !== undefined) throw unsupported('cep');
+  if (raw.join !== undefined || raw.cep !== undefined) return normalizeJoinOrCepPipeline(profile, raw, (wm, path) => parseWatermark(profile, wm, path));
   if (raw.runtime !== undefined) throw unsupported('runtime');
   if (!raw.window) throw invalid('pipeline.window', 'expected a window, got nothing');
   const window = raw.window as WindowSpec;
