@@ -1,0 +1,84 @@
+// Every number the kafka-streams-dsl lesson and its exercises quote, re-derived from simulator runs of its scenarios.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCourseExercises } from '../../../../src/exercises/courseExercises.ts';
+import { solve } from '../../../../src/exercises/grade.ts';
+import { runScenario } from '../../../../src/exercises/runExercise.ts';
+import type { RunView } from '../../../../src/exercises/runView.ts';
+import type { Exercise } from '../../../../src/exercises/types.ts';
+
+const LESSON = 'src/lessons/kafka-streams-dsl';
+const scenarioJson = (name: string) => JSON.parse(readFileSync(`${LESSON}/scenarios/${name}.json`, 'utf8')) as Record<string, any>;
+const viewOf = (name: string, pipeline: Record<string, unknown> = {}) => {
+  const json = scenarioJson(name);
+  return runScenario({ ...json, pipeline: { ...json.pipeline, ...pipeline } });
+};
+/** Output rows as "[0,10)=2 @16 s". */
+const rows = (view: RunView) => view.panes.map((p) => `${p.window}=${String(p.value)} @${p.procTimeMs / 1000} s`);
+const record = (view: RunView, id: string) => view.records.find((r) => r.id === id)!;
+const streamTime = (view: RunView) => view.finalWatermark;
+
+let exercises: Exercise[];
+beforeAll(async () => {
+  exercises = (await loadCourseExercises()).exercises.filter((e) => e.lessonId === 'kafka-streams-dsl');
+});
+const exercise = (id: string) => exercises.find((e) => e.id === `kafka-streams-dsl/${id}`)!;
+
+describe('kafka-streams-dsl: a windowed count is a changelog', () => {
+  const view = viewOf('changelog');
+
+  it('turns 8 records into 6 updates, sending [0,10) three times: 1, 2, 3', () => {
+    expect(view.records).toHaveLength(8);
+    expect(view.panes).toHaveLength(6);
+    expect(view.panes.filter((p) => p.window === '[0,10)').map((p) => p.value)).toEqual([1, 2, 3]);
+  });
+
+  it('the PREDICT exercise expects one update per accepted record', () => {
+    expect(solve(exercise('predict-changelog'), 1)).toEqual(view.panes.map((p) => ({ window: p.window, value: p.value, after: p.after })));
+  });
+});
+
+describe('kafka-streams-dsl: stream time and grace', () => {
+  const view = viewOf('changelog');
+
+  it('closes [0,10) when the record stamped 15 s lifts stream time to 15 s (10 s end + 5 s grace)', () => {
+    expect(record(view, 'e5').ts).toBe(15_000);
+    const closing = view.trace.drops.find((d) => d.record === record(view, 'e6').row)!;
+    expect(closing.values).toMatchObject({ end: 10_000 });
+    expect(closing.reason).toContain('stream time 15000 − grace 5000');
+  });
+
+  it('skips 2 records: the one stamped 9 s right after, and the one stamped 3 s at stream time 21 s', () => {
+    expect(view.records.filter((r) => r.isDropped).map((r) => [r.id, r.ts])).toEqual([['e6', 9000], ['e8', 3000]]);
+    expect(view.trace.drops.find((d) => d.record === record(view, 'e8').row)!.reason).toContain('stream time 21000');
+    expect(solve(exercise('late-with-grace'), 1)).toEqual(['e6', 'e8']);
+  });
+});
+
+describe('kafka-streams-dsl: suppress', () => {
+  it('releases [0,10)=3 at 16 s, and nothing else because stream time ends at 21 s while [10,20) needs 25 s', () => {
+    const view = viewOf('suppress-final');
+    expect(rows(view)).toEqual(['[0,10)=3 @16 s']);
+    expect(streamTime(view)).toBe(21_000);
+    expect(view.windows.map((w) => w.id)).toContain('[10,20)');
+    expect(20_000 + view.scenario.pipeline.grace).toBe(25_000);
+  });
+
+  it('is what the "final result only" setting of the changelog simulation shows', () => {
+    expect(rows(viewOf('changelog', { emit: 'final' }))).toEqual(rows(viewOf('suppress-final')));
+  });
+});
+
+describe('kafka-streams-dsl: one stream time per task', () => {
+  it('the busy task releases 3 final results', () => {
+    expect(viewOf('task-busy').panes.map((p) => `${p.window}=${String(p.value)}`)).toEqual(['[0,10)=2', '[10,20)=2', '[20,30)=1']);
+  });
+
+  it('the quiet task releases only [0,10)=2: stream time stops at 16 s and [10,20) needs 22 s', () => {
+    const view = viewOf('task-quiet');
+    expect(view.panes.map((p) => `${p.window}=${String(p.value)}`)).toEqual(['[0,10)=2']);
+    expect(streamTime(view)).toBe(16_000);
+    expect(20_000 + view.scenario.pipeline.grace).toBe(22_000);
+    expect(solve(exercise('quiet-task'), 1)).toEqual(['[0,10)']);
+  });
+});
