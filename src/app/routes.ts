@@ -5,6 +5,7 @@ import type { RouteDefinition } from 'svelte-spa-router';
 export const routes: RouteDefinition = {
   '/': wrap({ asyncComponent: () => import('./pages/HomePage.svelte') }),
   '/path/:pathId': wrap({ asyncComponent: () => import('./pages/PathPage.svelte') }),
+  '/path/:pathId/placement': wrap({ asyncComponent: () => import('./placement/PlacementPage.svelte') }),
   '/path/:pathId/lesson/:lessonId': wrap({ asyncComponent: () => import('./pages/LessonPage.svelte') }),
   '/lesson/:lessonId': wrap({ asyncComponent: () => import('./pages/LessonPage.svelte') }),
   '/sandbox': wrap({ asyncComponent: () => import('./pages/SandboxPage.svelte') }),

@@ -1,6 +1,6 @@
 // The learner's saved progress and settings as reactive state. Every change goes through `#commit`, which
 // saves it unless saving is blocked; problems surface in `problem` for the banner. The exercise engine calls
-// `exercise`/`setExercise`; lesson pages call `markLessonStarted`/`markLessonDone`.
+// `exercise`/`setExercise`; lesson pages call `markLessonStarted`/`markLessonDone`; the placement check `setPlacement`.
 import { exportProgress, importProgress } from './transfer.ts';
 import { loadProgress, saveProgress, type KeyValueStorage, type StorageProblem } from './storage.ts';
 import { DEFAULT_SETTINGS, emptyProgress, type ExerciseRecord, type LessonRecord, type Progress, type Settings } from './schema.ts';
@@ -27,8 +27,18 @@ export class ProgressStore {
     return { ...DEFAULT_SETTINGS, ...this.data.settings };
   }
 
+  /** A lesson the placement check marked as known counts as done. */
   lessonStatus(id: string): LessonStatus {
+    if (this.isTestedOut(id)) return 'done';
     return this.data.lessons[id]?.status ?? 'not-started';
+  }
+
+  isTestedOut(id: string): boolean {
+    return this.data.placement?.testedOut.includes(id) ?? false;
+  }
+
+  get placement(): Progress['placement'] {
+    return this.data.placement;
   }
 
   lesson(id: string): LessonRecord | undefined {
@@ -49,6 +59,11 @@ export class ProgressStore {
     const at = this.#stamp();
     const startedAt = this.data.lessons[id]?.startedAt ?? at;
     this.#commit({ ...this.data, lessons: { ...this.data.lessons, [id]: { status: 'done', startedAt, completedAt: at } } });
+  }
+
+  /** The result of the placement check; a retake replaces the previous one. */
+  setPlacement(testedOut: string[]): void {
+    this.#commit({ ...this.data, placement: { testedOut: [...testedOut], takenAt: this.#stamp() } });
   }
 
   setExercise(id: string, record: ExerciseRecord): void {
