@@ -65,7 +65,11 @@ export const attemptMachine = setup({
   states: {
     intro: {
       tags: ['intro'],
-      on: { 'attempt.start': 'answering', 'answer.change': { target: 'answering', actions: 'recordAnswer' } },
+      on: {
+        'attempt.start': 'answering',
+        'answer.change': { target: 'answering', actions: 'recordAnswer' },
+        'reveal.request': 'confirmingReveal',
+      },
     },
     answering: {
       tags: ['answering', 'editable'],
