@@ -103,13 +103,18 @@ export class KafkaSessionWindows {
     const merged: KafkaWindow = unchanged ?? {
       id: this.out.recorder.newWindow(keyId, start, end), keyId, start, end, acc: this.out.agg.init(), maxRecordTs: end, count: 0,
     };
+    // R2.7: Kafka compares the merged session with the record's own [t, t], not with the stored one, so a record
+    // landing inside [s, e] still tombstones [s, e] before re-sending it (KStreamSessionWindowAggregate#process).
+    const isOwnSession = start === t && end === t;
+    const byEnd = [...merging].sort((a, b) => a.end - b.end);
+    if (!isOwnSession) {
+      for (const old of byEnd) this.out.update(old, null, old.end, `tombstone: session [${old.start},${old.end}] replaced by [${start},${end}] (R2.7)`, { start, end });
+    }
     if (!unchanged) {
-      // R2.7: each merged-away session (ascending end) is removed with a tombstone before the new session's value.
-      for (const old of [...merging].sort((a, b) => a.end - b.end)) {
+      for (const old of byEnd) {
         merged.acc = this.out.agg.merge(merged.acc, old.acc);
         merged.count += old.count;
         sessions.splice(sessions.indexOf(old), 1);
-        this.out.update(old, null, old.end, `tombstone: session [${old.start},${old.end}] merged into [${start},${end}] (R2.7)`, { start, end });
       }
       if (merging.length > 0) this.out.recorder.event({ kind: 'window-merged', keyId, from: merging.map((s) => s.id), into: merged.id, reason: `R2.7: records within gap ${this.gap} merge into [${start},${end}]` });
       sessions.push(merged);

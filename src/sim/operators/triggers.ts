@@ -40,10 +40,15 @@ function subTrigger(op: EventTimeOperator, win: Win, sub: SubTrigger | undefined
   }
 }
 
-/** Beam AfterProcessingTime.pastFirstElementInPane().plusDelayOf(d): one firing d after the pane's first element. */
+/**
+ * Beam AfterProcessingTime.pastFirstElementInPane().plusDelayOf(d): one firing d after the pane's first element.
+ * Beam fires only when processing time is strictly after first + d (AfterDelayFromFirstElementStateMachine#shouldFire
+ * uses isAfter), which on a millisecond clock is first + d + 1; spec R4.9 says "at p + d", the engine wins.
+ */
 function afterFirstElement(op: EventTimeOperator, win: Win, delayMs: number): void {
   if (win.procAction) return;
-  win.procAction = op.clock.at(op.clock.nowMs + delayMs, () => {
+  const strictlyAfterMs = op.rules.profile === 'beam' ? 1 : 0;
+  win.procAction = op.clock.at(op.clock.nowMs + delayMs + strictlyAfterMs, () => {
     win.procAction = undefined;
     if (!win.isClosed && win.paneElems > 0) op.fire(win, 'trigger', false);
   });

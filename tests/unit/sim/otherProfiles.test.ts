@@ -39,9 +39,12 @@ describe('beam profile', () => {
     ]);
   });
 
-  it('R4.9: processing-time early firings fire d after the first element of the pane', () => {
-    const { result } = runVector({ profile: 'beam', pipeline: { window: tumbling10, watermark: { type: 'explicit' }, trigger: { type: 'afterWatermark', early: { type: 'processingTime', delay: 100 } } }, steps: [...records('k', 1), { advance: 50 }, ...records('k', 2), { advance: 50 }] });
-    expect(brief(result.emitted)).toEqual([{ step: 3, start: 0, end: 10, value: 2, timing: 'EARLY' }]);
+  it('R4.9: processing-time early firings fire strictly after first element of the pane + d, as Beam does', () => {
+    const early = { window: tumbling10, watermark: { type: 'explicit' }, trigger: { type: 'afterWatermark', early: { type: 'processingTime', delay: 100 } } };
+    const atDelay = runVector({ profile: 'beam', pipeline: early, steps: [...records('k', 1), { advance: 50 }, ...records('k', 2), { advance: 50 }] });
+    expect(atDelay.result.emitted).toEqual([]);
+    const pastDelay = runVector({ profile: 'beam', pipeline: early, steps: [...records('k', 1), { advance: 50 }, ...records('k', 2), { advance: 51 }] });
+    expect(brief(pastDelay.result.emitted)).toEqual([{ step: 3, start: 0, end: 10, value: 2, timing: 'EARLY' }]);
   });
 
   it('R2.6: Beam sessions merge only when they overlap, so records exactly g apart stay apart', () => {

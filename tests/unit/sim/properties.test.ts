@@ -14,7 +14,8 @@ function traced(vector: object, keyframeEvery?: number) {
   return run(parsed.scenario, { trace: true, keyframeEvery });
 }
 
-describe('simulator properties', () => {
+// 1,000 cases per property take seconds, more on a loaded 2-core machine: allow it, without weakening a property.
+describe('simulator properties', { timeout: 120_000 }, () => {
   it('random valid vectors parse and run without throwing', () => {
     fc.assert(fc.property(anyVector, (vector) => {
       const parsed = parseScenario(vector);
