@@ -48,3 +48,29 @@ export function markOrder(trace: Trace, records: [number, number], panes: [numbe
   }
   return order;
 }
+
+const indexByKey = new WeakMap<Trace, Map<string, number>>();
+
+/** The record with this key in a (possibly re-run) trace, so a selection follows its record through edits. */
+export function recordIndexOf(trace: Trace, key: string): number | undefined {
+  let map = indexByKey.get(trace);
+  if (!map) {
+    map = new Map();
+    for (let r = 0; r < trace.records.length; r++) map.set(recordKey(trace, r), r);
+    indexByKey.set(trace, map);
+  }
+  return map.get(key);
+}
+
+/** A mark named so that it survives a re-run: records by their key, panes by position. */
+export type MarkName = { kind: 'record'; key: string } | { kind: 'pane'; index: number };
+
+export const nameMark = (trace: Trace, mark: MarkRef): MarkName =>
+  mark.kind === 'record' ? { kind: 'record', key: recordKey(trace, mark.index) } : { kind: 'pane', index: mark.index };
+
+export function resolveMark(trace: Trace, name: MarkName | undefined): MarkRef | undefined {
+  if (!name) return undefined;
+  if (name.kind === 'pane') return name.index < trace.panes.length ? name : undefined;
+  const index = recordIndexOf(trace, name.key);
+  return index === undefined ? undefined : { kind: 'record', index };
+}

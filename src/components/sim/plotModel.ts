@@ -29,18 +29,22 @@ export interface Viewport {
   procToMs: number;
 }
 
+/** Room around the data so marks at the edges (the last pane, the first record) are drawn whole. */
+const PAD = 0.04;
+
 export function plotGeometry(index: TraceIndex, recordCount: number, width: number, height: number): PlotGeometry {
   const [procStart, procEnd] = index.procExtent;
-  const runMs = Math.max(1, procEnd - procStart);
+  const runMs = Math.max(1, procEnd - procStart) * (1 + PAD);
   const isFollowing = recordCount > MAX_MARKS;
   const spanMs = isFollowing ? Math.max(1, (runMs * MAX_MARKS) / recordCount) : runMs;
   const [eventLow, eventHigh] = index.eventExtent;
-  const eventSpan = isFollowing ? spanMs : Math.max(1, eventHigh - eventLow);
+  const eventPad = Math.max(1, eventHigh - eventLow) * PAD;
+  const eventSpan = isFollowing ? spanMs : Math.max(1, eventHigh - eventLow) + 2 * eventPad;
   return {
     width, height, spanMs, isFollowing,
     kx: innerWidth(width) / eventSpan,
     ky: innerHeight(height) / spanMs,
-    eventOriginMs: isFollowing ? 0 : eventLow,
+    eventOriginMs: isFollowing ? 0 : eventLow - eventPad,
   };
 }
 
@@ -50,8 +54,8 @@ export const innerHeight = (height: number) => Math.max(1, height - MARGIN.top -
 /** What the plot shows at t: the whole run, or the last `spanMs` of processing time and the same span of event time. */
 export function viewportAt(geometry: PlotGeometry, index: TraceIndex, procTimeMs: number): Viewport {
   if (!geometry.isFollowing) {
-    const [procFromMs, procToMs] = index.procExtent;
-    return { eventFromMs: geometry.eventOriginMs, eventToMs: geometry.eventOriginMs + innerWidth(geometry.width) / geometry.kx, procFromMs, procToMs };
+    const procFromMs = index.procExtent[0];
+    return { eventFromMs: geometry.eventOriginMs, eventToMs: geometry.eventOriginMs + innerWidth(geometry.width) / geometry.kx, procFromMs, procToMs: procFromMs + geometry.spanMs };
   }
   const lead = geometry.spanMs * 0.1;
   return { eventFromMs: procTimeMs + lead - geometry.spanMs, eventToMs: procTimeMs + lead, procFromMs: procTimeMs + lead - geometry.spanMs, procToMs: procTimeMs + lead };

@@ -17,12 +17,11 @@ export function runScenario(input: unknown): RunOutcome {
   }
 }
 
-/** How many records a scenario will produce, read before running it (to choose inline or worker). */
+/** How many records a scenario's events or generator will produce, read before running it (inline or worker?). */
 export function inputSize(input: unknown): number {
   if (typeof input !== 'object' || input === null) return 0;
-  const scenario = input as { events?: unknown; generator?: { count?: unknown }; steps?: unknown };
+  const scenario = input as { events?: unknown; generator?: { count?: unknown } };
   const events = Array.isArray(scenario.events) ? scenario.events.length : 0;
   const generated = typeof scenario.generator?.count === 'number' ? scenario.generator.count : 0;
-  const steps = Array.isArray(scenario.steps) ? scenario.steps.length : 0;
-  return events + generated + steps;
+  return events + generated;
 }

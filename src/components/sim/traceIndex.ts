@@ -9,7 +9,7 @@ export interface TraceIndex {
   /** The operator's watermark (scope −1) as (procTimeMs, value) rows in trace order. */
   wmProcTimeMs: Float64Array;
   wmValue: Float64Array;
-  /** Finite event-time extent of records, windows and watermarks. */
+  /** Finite event-time extent of records and windows (a watermark far behind is drawn at the edge instead). */
   eventExtent: [number, number];
   /** Processing-time extent of the run. */
   procExtent: [number, number];
@@ -60,7 +60,6 @@ export function buildTraceIndex(trace: Trace): TraceIndex {
   };
   for (let i = 0; i < records.length; i++) widen(records.ts[i]);
   for (let i = 0; i < windows.length; i++) { widen(windows.start[i]); widen(windows.end[i]); }
-  for (let i = 0; i < wmValue.length; i++) widen(wmValue[i]);
   if (low > high) [low, high] = [0, 1];
 
   const dropsByRecord = new Map<number, number[]>();
