@@ -7,6 +7,8 @@ export const OP_RECORD = 0;
 export const OP_WATERMARK = 1;
 export const OP_ADVANCE = 2;
 export const OP_END = 3;
+/** A `crash` step (runtime): `arg` is its index in scenario.steps. */
+export const OP_CRASH = 4;
 
 export interface Program {
   length: number;
@@ -107,7 +109,10 @@ export function compile(scenario: Scenario): Program {
         program.step[op++] = stepIndex;
         break;
       case 'crash':
-        throw new RangeError('crash steps need the runtime (issue 4)');
+        program.kind[op] = OP_CRASH;
+        program.arg[op] = index;
+        program.step[op++] = stepIndex;
+        break;
     }
   });
   program.length = op;

@@ -1,5 +1,6 @@
 // The simulator's public types: the scenario it accepts, the result the CLI prints, and the trace views read.
 // Names follow spec/semantics.md; times are integer milliseconds; ±Infinity are the watermark sentinels (R1.1).
+import type { CheckpointEntry, Failure, MetricsBucket, RuntimeSpec, RuntimeTrace, SinkResult } from './runtime/types.ts';
 
 export type ProfileId = 'flink' | 'beam' | 'kafka-streams' | 'spark' | 'storm';
 export const PROFILES: readonly ProfileId[] = ['flink', 'beam', 'kafka-streams', 'spark', 'storm'];
@@ -66,7 +67,8 @@ export interface Pipeline {
   /** Issue 5 and 4 plug in here; parsed lightly, then reported as unsupported. */
   join?: unknown;
   cep?: unknown;
-  runtime?: unknown;
+  /** The parallel runtime (issue 4, spec §7): source partitions → keyed window subtasks → sink. */
+  runtime?: RuntimeSpec;
 }
 
 export interface InputRecord {
@@ -85,7 +87,7 @@ export type Step =
   | { kind: 'watermark'; wm: number; partition?: number; stream?: string }
   | { kind: 'advance'; byMs: number }
   | { kind: 'end' }
-  | { kind: 'crash'; crash: unknown };
+  | { kind: 'crash'; crash: Failure };
 
 export type KeyDistribution =
   | { type: 'uniform' }
@@ -168,6 +170,10 @@ export interface RunResult {
   emitted: EmittedEntry[];
   late: LateEntry[];
   watermarks: WatermarkEntry[];
+  /** Runtime vectors (vectors.md "Runtime vectors"). */
+  sink?: SinkResult;
+  checkpoints?: CheckpointEntry[];
+  restarts?: number;
 }
 
 // ─── Trace ───────────────────────────────────────────────────────────────────────────────────────
@@ -339,4 +345,8 @@ export interface Run {
   result: RunResult;
   summary: RunSummary;
   trace?: Trace;
+  /** Runtime scenarios with `trace: true`: the dataflow, checkpoint and metrics trace (src/sim/README.md, Runtime). */
+  runtime?: RuntimeTrace;
+  /** Runtime scenarios: metric buckets over processing time. */
+  metrics?: MetricsBucket[];
 }

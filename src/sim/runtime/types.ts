@@ -106,26 +106,29 @@ export interface RuntimeSamples {
   consumerLag: Float64Array;
 }
 
+/** R7.6 ratios, as ms per 1000 ms of the bucket (Flink's busyTimeMsPerSecond and friends); they sum to 1000. */
 export interface TaskMetrics {
   task: number;
-  busyMs: number;
-  backPressuredMs: number;
-  idleMs: number;
+  busyMsPerSecond: number;
+  backPressuredMsPerSecond: number;
+  idleMsPerSecond: number;
   /** R7.6: OK ≤ 10 %, LOW ≤ 50 %, HIGH > 50 % back-pressured. */
   status: 'OK' | 'LOW' | 'HIGH';
   recordsIn: number;
   recordsOut: number;
-  /** Window tasks: now − watermark (NaN before the first watermark). */
+  /** Window tasks: now − watermark, in ms (NaN before the first watermark or for other tasks). */
   watermarkLagMs: number;
   /** Window tasks: open windows + elements held; bytes by the size model. */
   stateEntries: number;
   stateBytes: number;
+  /** Heap model: a base plus state held on the heap. */
   heapMB: number;
 }
 
 /** One bucket of `metricsIntervalMs` ending at `procTimeMs`. */
 export interface MetricsBucket {
   procTimeMs: number;
+  durationMs: number;
   tasks: TaskMetrics[];
   /** Records per second per operator (by `recordsOut` of its subtasks; sinks by writes). */
   throughput: number[];
@@ -150,7 +153,8 @@ export type RuntimeEvent =
   | { kind: 'job-failed'; procTimeMs: number; reason: string }
   | { kind: 'restored'; procTimeMs: number; checkpoint: number; offsets: number[]; reason: string }
   | { kind: 'rewound'; procTimeMs: number; partition: number; fromOffset: number; toOffset: number }
-  | { kind: 'lost'; procTimeMs: number; partition: number; fromOffset: number; toOffset: number; records: number[]; reason: string }
+  /** Checkpointing off: records whose effect a failure destroyed (trace record indices). */
+  | { kind: 'lost'; procTimeMs: number; records: number[]; reason: string }
   | { kind: 'transaction'; procTimeMs: number; task: number; txn: number; action: 'pre-commit' | 'commit' | 'abort'; writes: number }
   | { kind: 'side-effect'; procTimeMs: number; task: number; record: number; isDuplicate: boolean }
   | { kind: 'gc-pause'; procTimeMs: number; task: number; durationMs: number }

@@ -1,0 +1,348 @@
+// A running job: the task graph with its channels, the per-ms tick that runs every task in topological order (so
+// a record with no service time crosses the whole job in one ms), checkpoints, failures and restarts (R7.5–R7.13).
+import type { Program } from '../compile.ts';
+import { periodic } from '../engine.ts';
+import { createRng } from '../rng.ts';
+import type { Scheduler } from '../scheduler.ts';
+import type { Recorder } from '../trace/recorder.ts';
+import type { Pipeline } from '../types.ts';
+import { Channel } from './channel.ts';
+import { CheckpointCoordinator } from './checkpoints.ts';
+import { Controls, type Control, type JobContext, type PaneOut } from './context.ts';
+import { keyGroupOf } from './keyGroups.ts';
+import { RuntimeMetrics } from './metrics.ts';
+import { MapTask, WindowTask } from './operatorTasks.ts';
+import { SinkState, SinkTask } from './sink.ts';
+import { SourceLog } from './sourceLog.ts';
+import { SourceTask } from './sourceTask.ts';
+import type { Task } from './task.ts';
+import type { Failure, OperatorSpec, RuntimeEvent, RuntimeGraph, RuntimeSpec } from './types.ts';
+import { restartDelayMs } from './restarts.ts';
+
+export type JobStatus = 'running' | 'restarting' | 'failed' | 'finished';
+
+export class Job implements JobContext {
+  readonly rng;
+  readonly checkpointMode;
+  readonly maxParallelism;
+  readonly keyGroupOf: Int32Array;
+  readonly recordIndex: Int32Array;
+  readonly reads: Uint16Array;
+  readonly panes: PaneOut[] = [];
+  readonly events: RuntimeEvent[] = [];
+  readonly tasks: Task[] = [];
+  readonly sources: SourceTask[] = [];
+  readonly windows: WindowTask[] = [];
+  readonly channels: Channel[] = [];
+  readonly log: SourceLog;
+  readonly sink: SinkState;
+  readonly coordinator: CheckpointCoordinator;
+  readonly metrics: RuntimeMetrics;
+  readonly graph: RuntimeGraph;
+  status: JobStatus = 'running';
+  restarts = 0;
+  private readonly controls = new Controls();
+  private readonly operatorOfTask: number[] = [];
+  private isTickArmed = false;
+  private lastTickMs = -1;
+  private readsAtTrigger = -1;
+  private totalReads = 0;
+  private readonly wakeCheckpoints: () => void;
+  private readonly wakeMarkers: () => void;
+  private wakeWatermarkTimer: () => void = () => {};
+
+  constructor(
+    readonly clock: Scheduler,
+    readonly program: Program,
+    readonly pipeline: Pipeline,
+    readonly runtime: RuntimeSpec,
+    readonly recorder: Recorder,
+    seed: number,
+    private readonly isTracing: boolean,
+  ) {
+    this.rng = createRng(seed);
+    this.checkpointMode = runtime.checkpoint.mode;
+    this.maxParallelism = runtime.maxParallelism;
+    this.keyGroupOf = Int32Array.from(program.keys, (k) => keyGroupOf(k, runtime.maxParallelism));
+    this.recordIndex = new Int32Array(program.length).fill(-1);
+    this.reads = new Uint16Array(program.length);
+    this.log = new SourceLog(pipeline.partitions);
+    this.sink = new SinkState(runtime.sink, this);
+    this.graph = this.build(runtime.operators);
+    this.coordinator = new CheckpointCoordinator({
+      clock, taskCount: this.tasks.length, timeoutMs: runtime.checkpoint.timeoutMs,
+      event: (e) => this.event(e),
+      start: (id, nowMs) => this.startCheckpoint(id, nowMs),
+      completed: (id, nowMs) => this.sink.commitUpTo(id, nowMs),
+      aborted: () => this.tasks.forEach((t) => t.abortAlignment()),
+    });
+    this.metrics = new RuntimeMetrics(this.tasks, this.channels, this.sources, pipeline.partitions, runtime.metricsIntervalMs, (t) => this.operatorOfTask[t.id], runtime.operators.length);
+    const interval = this.sources[0].watermarkInterval;
+    if (interval > 0) this.wakeWatermarkTimer = periodic(clock, interval, (nowMs) => this.periodicWatermarks(nowMs));
+    this.wakeCheckpoints = this.checkpointMode === 'none' ? () => {} : periodic(clock, runtime.checkpoint.intervalMs, (nowMs) => this.periodicCheckpoint(nowMs));
+    this.wakeMarkers = runtime.latencyIntervalMs > 0 ? periodic(clock, runtime.latencyIntervalMs, (nowMs) => this.periodicMarkers(nowMs)) : () => {};
+    for (const f of runtime.failures) clock.at(f.atMs, (nowMs) => this.inject(f, nowMs));
+  }
+
+  /** Tasks in topological order; channels all-to-all except forward (one to one). */
+  private build(operators: readonly OperatorSpec[]): RuntimeGraph {
+    let previous: Task[] = [];
+    const calls = new Set<number>();
+    operators.forEach((op, o) => {
+      const next = operators[o + 1];
+      const current: Task[] = [];
+      for (let s = 0; s < op.parallelism; s++) {
+        const id = this.tasks.length;
+        const task = op.kind === 'source' ? new SourceTask(id, op, s, this, next, this.log)
+          : op.kind === 'window' ? new WindowTask(id, op, s, this, next)
+          : op.kind === 'sink' ? new SinkTask(id, op, s, this, this.sink)
+          : new MapTask(id, op, s, this, next, calls);
+        this.tasks.push(task);
+        this.operatorOfTask.push(o);
+        current.push(task);
+        if (task instanceof SourceTask) this.sources.push(task);
+        if (task instanceof WindowTask) this.windows.push(task);
+      }
+      for (const to of current) {
+        const senders = op.partitioning === 'forward' ? [previous[to.subtask]].filter(Boolean) : previous;
+        for (const from of senders) {
+          const channel = new Channel(this.channels.length, from.id, to.id, this.runtime.bufferCapacity);
+          this.channels.push(channel);
+          from.outputs.push(channel);
+          to.inputs.push(channel);
+        }
+      }
+      previous = current;
+    });
+    for (const t of this.tasks) if (!(t instanceof SourceTask)) t.restore(undefined, 0);
+    return {
+      operators: operators.map(({ name, kind, parallelism, partitioning }) => ({ name, kind, parallelism, partitioning })),
+      tasks: this.tasks.map((t) => ({ id: t.id, operator: this.operatorOfTask[t.id], subtask: t.subtask, name: t.name })),
+      channels: this.channels.map(({ id, from, to, capacity }) => ({ id, from, to, capacity })),
+      maxParallelism: this.maxParallelism,
+      keyGroups: this.tasks.map((t) => (t instanceof WindowTask ? t.keyGroups : null)),
+      partitions: this.pipeline.partitions,
+    };
+  }
+
+  // ─── JobContext ───────────────────────────────────────────────────────────────────────────────
+  get isReplaying(): boolean { return this.sources.some((s) => s.isReplaying); }
+  get endMarker(): number { return this.controls.endMarker; }
+  control(element: number): Control { return this.controls.get(element); }
+  wmElement(wm: number): number { return this.controls.add('wm', wm); }
+  barrier(id: number): number { return this.controls.add('barrier', id); }
+  marker(createdMs: number): number { return this.controls.add('marker', createdMs); }
+  keyServiceMs(op: OperatorSpec, keyId: number): number | undefined { return op.keyServiceMs[this.program.keys[keyId]]; }
+  event(e: RuntimeEvent): void { if (this.isTracing) this.events.push(e); }
+  acknowledge(task: number, checkpoint: number, state: unknown, bytes: number): void { this.coordinator.acknowledge(task, checkpoint, state, bytes); }
+  latency(ms: number): void { this.metrics.latency(ms); }
+
+  wake(): void {
+    if (this.isTickArmed || this.status !== 'running') return;
+    this.isTickArmed = true;
+    this.clock.at(Math.max(this.clock.nowMs, this.lastTickMs + 1), (nowMs) => this.tick(nowMs));
+  }
+
+  wakeWatermarks(): void {
+    this.totalReads++;
+    this.wakeWatermarkTimer();
+    this.wakeCheckpoints();
+    this.wakeMarkers();
+  }
+
+  // ─── Input ────────────────────────────────────────────────────────────────────────────────────
+  /** A record arrives: it is appended to its partition of the log (the source reads it when it can). */
+  append(op: number): void {
+    const { ts, keyId, partition, value } = this.program;
+    this.recordIndex[op] = this.recorder.arrive(ts[op], keyId[op], partition[op], value[op]);
+    this.log.append(partition[op], op, this.clock.nowMs);
+    this.wake();
+  }
+
+  appendControl(partition: number, element: number): void {
+    for (let p = 0; p < this.log.partitions; p++) if (partition < 0 || p === partition) this.log.append(p, element, this.clock.nowMs);
+    this.wake();
+  }
+
+  // ─── The tick ─────────────────────────────────────────────────────────────────────────────────
+  private tick(nowMs: number): void {
+    this.isTickArmed = false;
+    this.lastTickMs = nowMs;
+    this.metrics.advanceTo(nowMs, this.restarts);
+    if (this.status !== 'running') return;
+    this.metrics.beforeTick();
+    for (const ch of this.channels) ch.refill();
+    for (const task of this.tasks) if (!task.isFinished || task.hasWork()) task.step(nowMs);
+    this.metrics.afterTick(nowMs, false);
+    if (this.sinksFinished()) return this.finish(nowMs);
+    if (this.tasks.some((t) => t.hasWork())) this.wake();
+  }
+
+  private sinksFinished(): boolean {
+    return this.tasks.every((t) => t.isFinished && !t.hasWork());
+  }
+
+  private finish(nowMs: number): void {
+    this.status = 'finished';
+    if (this.checkpointMode === 'none') return;
+    const states = new Map<number, unknown>(this.coordinator.latest?.states ?? []);
+    this.coordinator.finalCheckpoint(nowMs, states);
+  }
+
+  // ─── Periodic actions ─────────────────────────────────────────────────────────────────────────
+  private periodicWatermarks(nowMs: number): boolean {
+    if (this.status === 'running') for (const s of this.sources) s.emitPeriodicWatermark(nowMs);
+    this.wake();
+    return true;
+  }
+
+  /** R7.7: every interval; asleep while the job is idle and nothing was read since the last trigger. */
+  private periodicCheckpoint(nowMs: number): boolean {
+    if (this.status === 'finished' || this.status === 'failed') return true;
+    if (this.status !== 'running') return false;
+    const isIdle = !this.tasks.some((t) => t.hasWork());
+    if (isIdle && this.readsAtTrigger === this.totalReads && !this.coordinator.isPending) return true;
+    this.readsAtTrigger = this.totalReads;
+    this.coordinator.trigger(nowMs);
+    this.wake();
+    return false;
+  }
+
+  private periodicMarkers(nowMs: number): boolean {
+    if (this.status !== 'running') return this.status !== 'restarting';
+    for (const s of this.sources) s.emitMarker(nowMs);
+    this.wake();
+    return !this.tasks.some((t) => t.hasWork());
+  }
+
+  private startCheckpoint(id: number, nowMs: number): void {
+    const offsets = new Array<number>(this.log.partitions).fill(0);
+    for (const s of this.sources) s.partitions.forEach((p, i) => (offsets[p] = s.offsets[i]));
+    this.event({ kind: 'checkpoint-started', procTimeMs: nowMs, checkpoint: id, offsets });
+    if (this.status === 'finished') {
+      // The final checkpoint: sinks pre-commit their last transactions so that its completion commits them.
+      for (const t of this.tasks) if (t instanceof SinkTask) t.acknowledgeFinished(id, nowMs);
+      return;
+    }
+    for (const s of this.sources) s.injectBarrier(id, nowMs);
+    // Finished tasks (end of input) answer at once with what they hold (FLIP-147).
+    for (const t of this.tasks) if (t.isFinished && !(t instanceof SourceTask) && !t.hasWork()) t.acknowledgeFinished(id, nowMs);
+  }
+
+  // ─── Failures and recovery ────────────────────────────────────────────────────────────────────
+  private taskOf(f: Failure): Task {
+    return this.tasks.find((t) => t.spec.name === f.operator && t.subtask === f.subtask)!;
+  }
+
+  /** A scheduled intervention (scenario data, or a crash step). */
+  inject(f: Failure, nowMs: number): void {
+    const task = this.taskOf(f);
+    const what = `${f.kind} of ${task.name} (${f.origin})`;
+    if (this.status !== 'running') {
+      this.event({ kind: 'note', procTimeMs: nowMs, text: `${what} ignored: the job is ${this.status}` });
+      return;
+    }
+    this.event({ kind: 'failure', procTimeMs: nowMs, failure: f.kind, task: task.id, reason: what });
+    const restarts = this.restarts;
+    const declareLost = (atMs: number, why: string) => this.clock.at(atMs, (at) => {
+      if (this.restarts !== restarts || this.status !== 'running') return;
+      this.event({ kind: 'task-lost', procTimeMs: at, task: task.id, reason: why });
+      this.fail(task, `${task.name} lost: ${why}`, at);
+    });
+    switch (f.kind) {
+      case 'crash':
+        return this.fail(task, `${task.name} crashed`, nowMs);
+      case 'lost-link':
+        // A broken connection fails the tasks at both ends; the job fails over like on a crash.
+        return this.fail(task, `the network link of ${task.name} was lost`, nowMs);
+      case 'lost':
+        task.pausedUntilMs = Infinity;
+        declareLost(nowMs + this.runtime.heartbeatTimeoutMs, `no heartbeat for ${this.runtime.heartbeatTimeoutMs} ms (heartbeat timeout)`);
+        return;
+      case 'gc-pause':
+      case 'stall-sink':
+        task.pausedUntilMs = nowMs + f.durationMs;
+        this.event({ kind: 'gc-pause', procTimeMs: nowMs, task: task.id, durationMs: f.durationMs });
+        if (f.kind === 'gc-pause' && f.durationMs >= this.runtime.heartbeatTimeoutMs) {
+          declareLost(nowMs + this.runtime.heartbeatTimeoutMs, `a ${f.durationMs} ms GC pause outlasted the heartbeat timeout of ${this.runtime.heartbeatTimeoutMs} ms`);
+        }
+        this.clock.at(nowMs + f.durationMs, () => this.wake());
+        return;
+      case 'slow-link':
+        for (const ch of task.outputs) ch.ratePerMs = f.recordsPerMs;
+        this.clock.at(nowMs + f.durationMs, () => {
+          for (const ch of task.outputs) ch.ratePerMs = Infinity;
+          this.wake();
+        });
+        this.wake();
+    }
+  }
+
+  /** R7.12: the job fails over: every task is cancelled, in-flight data is gone, a restart is scheduled. */
+  fail(task: Task, reason: string, nowMs: number): void {
+    if (this.status !== 'running') return;
+    this.coordinator.abort(nowMs, `failover: ${reason}`);
+    if (this.checkpointMode === 'none') this.reportLost(nowMs, reason);
+    for (const t of this.tasks) t.cancel();
+    for (const ch of this.channels) ch.clear();
+    this.restarts++;
+    const delayMs = restartDelayMs(this.runtime.restart, this.restarts);
+    if (delayMs === undefined) {
+      this.status = 'failed';
+      this.event({ kind: 'job-failed', procTimeMs: nowMs, reason: `${reason}; the restart strategy allows no more restarts` });
+      return;
+    }
+    this.status = 'restarting';
+    this.event({ kind: 'restart-scheduled', procTimeMs: nowMs, atMs: nowMs + delayMs, attempt: this.restarts, reason: `${reason} (task ${task.id})` });
+    this.clock.at(nowMs + delayMs, (at) => this.restart(at));
+  }
+
+  /** Checkpointing off: what the failure destroyed is named, so nothing is lost silently. */
+  private reportLost(nowMs: number, reason: string): void {
+    const records = new Set<number>();
+    const addElement = (ch: Channel | undefined, element: number) => {
+      if (element < 0) return;
+      const toSink = ch !== undefined && this.tasks[ch.to].spec.kind === 'sink';
+      if (toSink) for (const r of this.panes[element].records ?? []) records.add(r);
+      else records.add(this.recordIndex[element]);
+    };
+    for (const ch of this.channels) for (const e of ch.contents()) addElement(ch, e);
+    for (const t of this.tasks) for (const e of t.heldOutput()) addElement(t.outputs[0], e);
+    for (const w of this.windows) for (const r of w.heldRecords()) records.add(r);
+    if (records.size === 0) return;
+    this.event({
+      kind: 'lost', procTimeMs: nowMs, records: [...records].sort((a, b) => a - b),
+      reason: `${reason} with checkpointing off: window state and in-flight records are not restored, and the sources resume where they stopped reading`,
+    });
+  }
+
+  private restart(nowMs: number): void {
+    const latest = this.coordinator.latest;
+    const before = this.sources.map((s) => [...s.offsets]);
+    if (this.checkpointMode === 'none') {
+      for (const s of this.sources) s.resume();
+      for (const t of this.tasks) if (!(t instanceof SourceTask)) t.restore(undefined, nowMs);
+    } else {
+      const windowStates = latest ? this.windows.flatMap((w) => (latest.states.get(w.id) as unknown[] | undefined) ?? []) : undefined;
+      for (const t of this.tasks) t.restore(t instanceof WindowTask ? windowStates : latest?.states.get(t.id), nowMs);
+      // R7.13: transactions pre-committed for the restored checkpoint commit; all others abort.
+      if (latest) this.sink.commitUpTo(latest.id, nowMs);
+      this.sink.abortRest(nowMs);
+    }
+    const offsets = new Array<number>(this.log.partitions).fill(0);
+    this.sources.forEach((s, i) => s.partitions.forEach((p, j) => {
+      offsets[p] = s.offsets[j];
+      if (before[i][j] !== s.offsets[j]) this.event({ kind: 'rewound', procTimeMs: nowMs, partition: p, fromOffset: before[i][j], toOffset: s.offsets[j] });
+    }));
+    this.event({
+      kind: 'restored', procTimeMs: nowMs, checkpoint: latest?.id ?? 0, offsets,
+      reason: this.checkpointMode === 'none' ? 'checkpointing is off: empty state, sources go on from where they stopped'
+        : latest ? `R7.12: state of checkpoint ${latest.id}; sources rewind to its offsets` : 'R7.12: no checkpoint completed yet: empty state, sources start from the beginning',
+    });
+    this.status = 'running';
+    this.wake();
+    this.wakeWatermarkTimer();
+    this.wakeCheckpoints();
+    this.wakeMarkers();
+  }
+}

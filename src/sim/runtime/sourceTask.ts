@@ -1,0 +1,149 @@
+// A source subtask reads its partitions of the log (partition p goes to subtask p mod parallelism), one record at a
+// time in turn, and runs one watermark generator per partition with the valve over them (R3.4). On a checkpoint it
+// records its offsets and emits the barrier between two records (R7.7); on recovery it rewinds to them (R7.12).
+import { flinkRules } from '../profiles/eventTimeRules.ts';
+import { PartitionWatermarks } from '../watermarks/partitionWatermarks.ts';
+import { Valve } from '../watermarks/valve.ts';
+import type { JobContext } from './context.ts';
+import type { SourceLog } from './sourceLog.ts';
+import { SubtaskRecorder } from './subtaskRecorder.ts';
+import { Task } from './task.ts';
+import type { OperatorSpec } from './types.ts';
+
+export interface SourceState { offsets: number[] }
+
+export class SourceTask extends Task {
+  /** Global partition ids this subtask reads. */
+  readonly partitions: number[] = [];
+  offsets: Int32Array;
+  /** The furthest offset ever read per partition: below it, reading is a replay. */
+  readonly highWater: Int32Array;
+  private ended: Uint8Array;
+  private nextPartition = 0;
+  private generators!: PartitionWatermarks;
+  private readonly quiet: SubtaskRecorder;
+
+  constructor(id: number, spec: OperatorSpec, subtask: number, job: JobContext, downstream: OperatorSpec, private readonly log: SourceLog) {
+    super(id, spec, subtask, job, downstream);
+    for (let p = subtask; p < log.partitions; p += spec.parallelism) this.partitions.push(p);
+    this.offsets = new Int32Array(this.partitions.length);
+    this.highWater = new Int32Array(this.partitions.length);
+    this.ended = new Uint8Array(this.partitions.length);
+    this.quiet = new SubtaskRecorder(job.recorder, { pane() {}, assign() {}, windowOpened() {}, windowClosed() {} });
+    this.restore(undefined, 0);
+  }
+
+  get watermarkInterval(): number { return this.generators.hasPeriodicWork ? this.generators.interval : 0; }
+
+  override hasWork(): boolean {
+    if (super.hasWork()) return true;
+    if (this.isFinished) return false;
+    for (let i = 0; i < this.partitions.length; i++) if (!this.ended[i] && this.offsets[i] < this.log.endOffset(this.partitions[i])) return true;
+    return false;
+  }
+
+  get isReplaying(): boolean {
+    for (let i = 0; i < this.partitions.length; i++) if (this.offsets[i] < this.highWater[i]) return true;
+    return false;
+  }
+
+  /** Consumer lag of one of its partitions, in records. */
+  lagOf(local: number): number { return this.log.endOffset(this.partitions[local]) - this.offsets[local]; }
+
+  protected override readInputs(_nowMs: number, budgetMs: number): number {
+    const { keyId, ts } = this.job.program;
+    const n = this.partitions.length;
+    let spentMs = 0;
+    for (;;) {
+      let local = -1;
+      for (let k = 0; k < n; k++) {
+        const i = (this.nextPartition + k) % n;
+        if (!this.ended[i] && this.offsets[i] < this.log.endOffset(this.partitions[i])) {
+          local = i;
+          break;
+        }
+      }
+      if (local < 0) return spentMs;
+      const entry = this.log.at(this.partitions[local], this.offsets[local]);
+      if (entry >= 0) {
+        if (Number.isNaN(this.remainingMs)) this.remainingMs = this.costOf(keyId[entry]);
+        if (this.remainingMs > 0) {
+          const takeMs = Math.min(budgetMs - spentMs, this.remainingMs);
+          spentMs += takeMs;
+          this.remainingMs -= takeMs;
+          if (this.remainingMs > 1e-9) return spentMs;
+        }
+        this.remainingMs = NaN;
+        this.advanceOffset(local);
+        this.nextPartition = (local + 1) % n;
+        this.recordsIn++;
+        this.job.reads[this.job.recordIndex[entry]]++;
+        this.emitData(entry, keyId[entry]);
+        // R3.2 per-record mode: the record first, then the watermark computed from it.
+        this.generators.onRecord(local, ts[entry]);
+        this.job.wakeWatermarks();
+      } else {
+        this.advanceOffset(local);
+        const control = this.job.control(entry);
+        if (control.kind === 'wm') this.generators.explicit(local, control.value);
+        else this.endPartition(local);
+      }
+      if (this.hasPendingOutput() || this.isFinished) return spentMs;
+    }
+  }
+
+  private advanceOffset(local: number): void {
+    const next = ++this.offsets[local];
+    if (next > this.highWater[local]) this.highWater[local] = next;
+  }
+
+  /** R3.9: a bounded partition ends with W = +∞; when all have ended, end of input goes downstream. */
+  private endPartition(local: number): void {
+    this.generators.explicit(local, Infinity);
+    this.ended[local] = 1;
+    if (this.ended.every((e) => e === 1)) this.finish();
+  }
+
+  /** A periodic watermark emission (R3.2), run by the job's watermark timer. */
+  emitPeriodicWatermark(nowMs: number): void {
+    if (!this.isFinished) this.generators.periodic(nowMs);
+  }
+
+  /** R7.7: the coordinator starts checkpoint `id`: offsets now, then the barrier behind everything emitted so far. */
+  injectBarrier(id: number, nowMs: number): void {
+    this.takeSnapshot(id, nowMs);
+    if (!this.isFinished) this.broadcast(this.job.barrier(id));
+  }
+
+  /** Latency markers start at the sources (Flink metrics.latency.interval). */
+  emitMarker(nowMs: number): void {
+    if (!this.isFinished) this.onMarker(this.job.marker(nowMs), nowMs);
+  }
+
+  protected snapshot(): { state: SourceState; bytes: number } {
+    return { state: { offsets: [...this.offsets] }, bytes: 8 * this.offsets.length };
+  }
+
+  /** R7.12: offsets from the checkpoint (none: from the start); R3.11: watermark generators start again. */
+  restore(state: unknown, _nowMs: number): void {
+    const offsets = (state as SourceState | undefined)?.offsets;
+    this.offsets = offsets ? Int32Array.from(offsets) : new Int32Array(this.partitions.length);
+    this.resetReading();
+  }
+
+  /** Checkpointing off: resume where reading stopped, with fresh watermark generators. */
+  resume(): void { this.resetReading(); }
+
+  private resetReading(): void {
+    this.ended = new Uint8Array(this.partitions.length);
+    this.nextPartition = 0;
+    const spec = this.job.pipeline.watermark;
+    const delay = spec?.type === 'bounded' ? spec.delay : 0;
+    const valve = new Valve(this.partitions.length, (wm) => this.broadcast(this.job.wmElement(wm)));
+    this.generators = new PartitionWatermarks(spec, this.partitions.length, flinkRules.boundedFormula(delay), valve, this.quiet);
+  }
+
+  protected processData(): void {}
+  protected onWatermark(): void {}
+  protected keyOf(element: number): number { return this.job.program.keyId[element]; }
+}

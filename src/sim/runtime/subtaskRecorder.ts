@@ -1,0 +1,47 @@
+// The window operator reports through a Recorder. A window subtask hands it this one, which passes everything on
+// to the run's recorder (result and core trace) and also routes each pane into the dataflow, towards the sink.
+import { Recorder, type DropInput, type PaneInput } from '../trace/recorder.ts';
+
+export interface SubtaskOutput {
+  pane(p: PaneInput): void;
+  assign(record: number, windowId: number): void;
+  windowOpened(windowId: number): void;
+  windowClosed(windowId: number): void;
+}
+
+export class SubtaskRecorder extends Recorder {
+  /** `isTracing` also asks the window operator for its lifecycle events (open windows, what a failure loses). */
+  constructor(private readonly main: Recorder, private readonly output: SubtaskOutput, isTracing = main.isTracing) {
+    super({ nowMs: 0 }, 'flink', main.keys, 1, isTracing);
+  }
+
+  override newWindow(keyId: number, start: number, end: number): number {
+    const id = this.main.newWindow(keyId, start, end);
+    this.output.windowOpened(id);
+    return id;
+  }
+
+  override assign(record: number, windowId: number): void {
+    this.main.assign(record, windowId);
+    this.output.assign(record, windowId);
+  }
+
+  override pane(p: PaneInput): void {
+    this.main.pane(p);
+    this.output.pane(p);
+  }
+
+  override drop(d: DropInput, fate: 1 | 2): void {
+    this.main.drop(d, fate);
+  }
+
+  override event(e: Parameters<Recorder['event']>[0]): void {
+    this.main.event(e);
+    if (e.kind === 'window-closed') this.output.windowClosed(e.windowId);
+    if (e.kind === 'window-merged') for (const id of e.from) this.output.windowClosed(id);
+  }
+
+  // Subtask watermarks are reported by the runtime trace (per task), not as the single operator watermark.
+  override operatorWatermark(): void {}
+  override partitionWatermark(): void {}
+}

@@ -1,0 +1,273 @@
+// One parallel subtask. Every virtual ms it gets 1 ms of time: it first ships output it could not ship before
+// (credit, R7.5), then reads its input channels in turn, paying each record's service time. What it spent the ms on
+// is its R7.6 state: busy (service time), back-pressured (output waiting for credit), idle (nothing to read).
+// Barriers are aligned here for every kind of task (R7.8, R7.9); kinds add what they do with data and snapshots.
+import { randomExponential } from '../rng.ts';
+import type { Channel } from './channel.ts';
+import type { JobContext } from './context.ts';
+import { subtaskOfKeyGroup } from './keyGroups.ts';
+import type { OperatorSpec } from './types.ts';
+
+/** Work left on a record below this is rounding noise. */
+const EPSILON_MS = 1e-9;
+
+export abstract class Task {
+  readonly inputs: Channel[] = [];
+  /** Indexed by the downstream subtask. */
+  readonly outputs: Channel[] = [];
+  /** Output held back for lack of credit: pairs of (output index, element), oldest first. */
+  private pending: number[] = [];
+  private pendingHead = 0;
+  /** Service time still owed for the record at the head of the current input; NaN when none is started. */
+  protected remainingMs = NaN;
+  private nextInput = 0;
+  private nextRebalance: number;
+  private nextMarker = 0;
+  pausedUntilMs = -Infinity;
+  isFinished = false;
+  // Barrier alignment (R7.8): the checkpoint being aligned, barriers seen, and since when.
+  private alignId = 0;
+  private alignSeen = 0;
+  private alignStartMs = 0;
+  // Counters read by the metrics (R7.6), in ms and records since the start.
+  busyMs = 0;
+  backPressuredMs = 0;
+  recordsIn = 0;
+  recordsOut = 0;
+
+  constructor(
+    readonly id: number,
+    readonly spec: OperatorSpec,
+    readonly subtask: number,
+    protected readonly job: JobContext,
+    /** The next operator's spec (how it partitions), or undefined for a sink. */
+    private readonly downstream: OperatorSpec | undefined,
+  ) {
+    this.nextRebalance = subtask;
+  }
+
+  get name(): string { return `${this.spec.name}-${this.subtask}`; }
+
+  /** What the task does with a data element taken from input `channel`. */
+  protected abstract processData(element: number, channel: number, nowMs: number): void;
+  /** The key of a data element (service time per key, hash partitioning). */
+  protected abstract keyOf(element: number): number;
+  /** R7.7/R7.8: the task's state for checkpoint `id`, and its size in bytes. */
+  protected abstract snapshot(id: number, nowMs: number): { state: unknown; bytes: number };
+  /** A watermark arrived on `channel` (R3.6 valve, then R3.8). */
+  protected abstract onWatermark(channel: number, wm: number): void;
+  /** Restart: back to the checkpoint's state, or to the initial state when `state` is undefined (R7.12). */
+  abstract restore(state: unknown, nowMs: number): void;
+
+  /** True while the task has something to do (the job's clock keeps ticking). */
+  hasWork(): boolean {
+    if (this.pendingHead < this.pending.length || !Number.isNaN(this.remainingMs)) return true;
+    for (const ch of this.inputs) if (ch.length > 0 && !ch.isBlocked) return true;
+    return false;
+  }
+
+  /** One virtual ms of this task. */
+  step(nowMs: number): void {
+    if (this.pausedUntilMs > nowMs) {
+      // A GC pause or a stalled external system: the thread is held, which Flink reports as busy.
+      this.busyMs += 1;
+      return;
+    }
+    if (!this.flush()) {
+      this.backPressuredMs += 1;
+      return;
+    }
+    const spentMs = this.readInputs(nowMs, 1);
+    this.busyMs += spentMs;
+    if (this.pendingHead < this.pending.length) this.backPressuredMs += 1 - spentMs;
+  }
+
+  /** Reads input in round-robin order until the budget is spent, input runs out or output blocks. */
+  protected readInputs(nowMs: number, budgetMs: number): number {
+    const inputs = this.inputs;
+    const n = inputs.length;
+    let spentMs = 0;
+    for (;;) {
+      let c = -1;
+      for (let k = 0; k < n; k++) {
+        const i = (this.nextInput + k) % n;
+        if (inputs[i].length > 0 && !inputs[i].isBlocked) {
+          c = i;
+          break;
+        }
+      }
+      if (c < 0) return spentMs;
+      const channel = inputs[c];
+      const element = channel.peek();
+      if (element >= 0) {
+        if (Number.isNaN(this.remainingMs)) this.remainingMs = this.costOf(this.keyOf(element));
+        if (this.remainingMs > 0) {
+          const takeMs = Math.min(budgetMs - spentMs, this.remainingMs);
+          spentMs += takeMs;
+          this.remainingMs -= takeMs;
+          if (this.remainingMs > EPSILON_MS) return spentMs;
+        }
+        this.remainingMs = NaN;
+        channel.shift();
+        this.nextInput = (c + 1) % n;
+        this.recordsIn++;
+        this.processData(element, c, nowMs);
+      } else {
+        channel.shift();
+        this.processControl(c, element, nowMs);
+      }
+      if (this.pendingHead < this.pending.length || this.isFinished) return spentMs;
+    }
+  }
+
+  /** Service time of one record (a hot key has its own). */
+  protected costOf(keyId: number): number {
+    const perKey = this.job.keyServiceMs(this.spec, keyId);
+    if (perKey !== undefined) return perKey;
+    const s = this.spec.service;
+    switch (s.type) {
+      case 'fixed': return s.ms;
+      case 'uniform': return s.minMs + this.job.rng() * (s.maxMs - s.minMs);
+      case 'exponential': return randomExponential(this.job.rng, s.meanMs);
+    }
+  }
+
+  private processControl(channel: number, element: number, nowMs: number): void {
+    const control = this.job.control(element);
+    switch (control.kind) {
+      case 'wm': return this.onWatermark(channel, control.value);
+      case 'barrier': return this.onBarrier(channel, control.value, nowMs);
+      case 'marker': return this.onMarker(element, nowMs);
+      case 'end':
+        this.inputs[channel].hasEnded = true;
+        if (this.inputs.every((ch) => ch.hasEnded)) this.finish();
+        // An input that ended sends no more barriers: the alignment in progress may be complete now.
+        else if (this.alignId > 0 && this.alignSeen >= this.liveInputs()) this.completeAlignment(nowMs);
+    }
+  }
+
+  /** Latency markers skip the queue of work but not the queues of channels; sinks measure them. */
+  protected onMarker(element: number, _nowMs: number): void {
+    if (this.outputs.length === 0) return;
+    this.send(this.nextMarker++ % this.outputs.length, element);
+  }
+
+  private liveInputs(): number {
+    let live = 0;
+    for (const ch of this.inputs) if (!ch.hasEnded) live++;
+    return live;
+  }
+
+  /**
+   * R7.8 exactly-once: a barrier blocks its channel until barrier n came on every live channel, then the task
+   * snapshots and forwards it. R7.9 at-least-once: no blocking, the snapshot is taken at the last barrier.
+   */
+  private onBarrier(channel: number, id: number, nowMs: number): void {
+    if (id !== this.alignId) {
+      this.alignId = id;
+      this.alignSeen = 0;
+      this.alignStartMs = nowMs;
+    }
+    this.alignSeen++;
+    const live = this.liveInputs();
+    if (this.job.checkpointMode === 'exactly-once' && live > 1) this.inputs[channel].isBlocked = true;
+    this.job.event({ kind: 'barrier', procTimeMs: nowMs, checkpoint: id, task: this.id, channel: this.inputs[channel].id });
+    if (this.alignSeen >= live) this.completeAlignment(nowMs);
+  }
+
+  private completeAlignment(nowMs: number): void {
+    const id = this.alignId;
+    if (this.inputs.length > 1) this.job.event({ kind: 'aligned', procTimeMs: nowMs, checkpoint: id, task: this.id, alignmentMs: nowMs - this.alignStartMs });
+    this.takeSnapshot(id, nowMs);
+    this.broadcast(this.job.barrier(id));
+    this.abortAlignment();
+  }
+
+  /** Snapshot and acknowledge checkpoint `id` to the coordinator. */
+  protected takeSnapshot(id: number, nowMs: number): void {
+    const { state, bytes } = this.snapshot(id, nowMs);
+    this.job.event({ kind: 'snapshot', procTimeMs: nowMs, checkpoint: id, task: this.id, bytes, inFlight: 0 });
+    this.job.acknowledge(this.id, id, state, bytes);
+  }
+
+  /** A task that finished (end of input) answers a checkpoint at once with what it holds (FLIP-147). */
+  acknowledgeFinished(id: number, nowMs: number): void {
+    this.takeSnapshot(id, nowMs);
+  }
+
+  /** A checkpoint was abandoned (timeout, failover): stop waiting for its barriers. */
+  abortAlignment(): void {
+    this.alignId = 0;
+    this.alignSeen = 0;
+    for (const ch of this.inputs) ch.isBlocked = false;
+  }
+
+  /** End of input on every channel: forward it and stop. */
+  protected finish(): void {
+    this.broadcast(this.job.endMarker);
+    this.isFinished = true;
+  }
+
+  /** Routes a data element by the next operator's partitioning (R7.1: hash goes through key groups). */
+  protected emitData(element: number, keyId: number): void {
+    this.recordsOut++;
+    const down = this.downstream;
+    if (!down) return;
+    switch (down.partitioning) {
+      case 'forward': return this.send(0, element);
+      case 'rebalance': return this.send(this.nextRebalance++ % this.outputs.length, element);
+      case 'broadcast':
+        for (let i = 0; i < this.outputs.length; i++) this.send(i, element);
+        return;
+      case 'hash': return this.send(subtaskOfKeyGroup(this.job.keyGroupOf[keyId], down.parallelism, this.job.maxParallelism), element);
+    }
+  }
+
+  /** Control elements go to every output channel, behind any data still waiting there. */
+  protected broadcast(element: number): void {
+    for (let i = 0; i < this.outputs.length; i++) this.send(i, element);
+  }
+
+  protected send(output: number, element: number): void {
+    const channel = this.outputs[output];
+    if (this.pendingHead === this.pending.length && (element < 0 || channel.hasCredit())) channel.push(element);
+    else this.pending.push(output, element);
+  }
+
+  /** Ships held output while there is credit; false when some is still waiting. */
+  private flush(): boolean {
+    const pending = this.pending;
+    while (this.pendingHead < pending.length) {
+      const channel = this.outputs[pending[this.pendingHead]];
+      const element = pending[this.pendingHead + 1];
+      if (element >= 0 && !channel.hasCredit()) return false;
+      channel.push(element);
+      this.pendingHead += 2;
+    }
+    this.pending = [];
+    this.pendingHead = 0;
+    return true;
+  }
+
+  protected hasPendingOutput(): boolean { return this.pendingHead < this.pending.length; }
+
+  /** Data elements held in the output (for the list of lost records when nothing is checkpointed). */
+  heldOutput(): number[] {
+    const held: number[] = [];
+    for (let i = this.pendingHead + 1; i < this.pending.length; i += 2) if (this.pending[i] >= 0) held.push(this.pending[i]);
+    return held;
+  }
+
+  /** Failover: the task is cancelled; everything it held in memory is gone. */
+  cancel(): void {
+    this.pending = [];
+    this.pendingHead = 0;
+    this.remainingMs = NaN;
+    this.nextInput = 0;
+    this.nextRebalance = this.subtask;
+    this.nextMarker = 0;
+    this.pausedUntilMs = -Infinity;
+    this.isFinished = false;
+    this.abortAlignment();
+  }
+}
