@@ -10,6 +10,7 @@ import { beamRules, flinkRules } from './profiles/eventTimeRules.ts';
 import { createKafkaStreamsEngine } from './profiles/kafkaStreamsEngine.ts';
 import { createSparkEngine } from './profiles/sparkEngine.ts';
 import { createStormEngine } from './profiles/stormEngine.ts';
+import { runRuntime } from './runtime/runRuntime.ts';
 import { Scheduler } from './scheduler.ts';
 import { Recorder } from './trace/recorder.ts';
 import type { Run, RunOptions, Scenario } from './types.ts';
@@ -31,6 +32,7 @@ export function run(scenario: Scenario, options: RunOptions = {}): Run {
 
 /** The run loop over an already compiled program (the benchmark times this part alone). */
 export function runProgram(scenario: Scenario, program: Program, options: RunOptions = {}): Run {
+  if (scenario.pipeline.runtime) return runRuntime(scenario, program, options);
   const clock = new Scheduler();
   const recorder = new Recorder(clock, scenario.profile, program.keys, scenario.pipeline.partitions, options.trace ?? false, options.keyframeEvery);
   const engine = createEngine({ scenario, program, recorder, clock });

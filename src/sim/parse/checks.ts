@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { hasReducer } from '../aggregates.ts';
 import type { AggregateSpec, Pipeline, ProfileId, WatermarkSpec, WindowSpec } from '../types.ts';
 import { normalizeJoinOrCepPipeline } from '../joins/pipeline.ts';
+import { parseRuntime } from '../runtime/parseRuntime.ts';
 import { describeIssue, invalid, InputError, unsupported } from './issues.ts';
 import { WatermarkSchema, type PipelineSchema } from './schemas.ts';
 
@@ -72,7 +73,6 @@ function parseAggregate(raw: RawPipeline): AggregateSpec {
 /** Rejects what the profile's engine does not have (exit 3) and fills in the profile defaults (R4.27). */
 export function normalizePipeline(profile: ProfileId, raw: RawPipeline): Pipeline {
   if (raw.join !== undefined || raw.cep !== undefined) return normalizeJoinOrCepPipeline(profile, raw, (wm, path) => parseWatermark(profile, wm, path));
-  if (raw.runtime !== undefined) throw unsupported('runtime');
   if (!raw.window) throw invalid('pipeline.window', 'expected a window, got nothing');
   const window = raw.window as WindowSpec;
   checkWindow(profile, window);
@@ -91,7 +91,7 @@ export function normalizePipeline(profile: ProfileId, raw: RawPipeline): Pipelin
     if (window.type === 'session' && raw.outputMode === 'update') throw unsupported('session windows in spark update mode (R4.25)');
   }
   if (profile === 'storm' && (!watermark || watermark.type === 'explicit')) throw unsupported('storm windows without a timestamp field and lag (bounded or monotonous watermark)');
-  return {
+  const pipeline: Pipeline = {
     window,
     aggregate: parseAggregate(raw),
     watermark,
@@ -106,4 +106,6 @@ export function normalizePipeline(profile: ProfileId, raw: RawPipeline): Pipelin
     batchInterval: raw.batchInterval,
     noDataBatches: raw.noDataBatches,
   };
+  if (raw.runtime !== undefined) pipeline.runtime = parseRuntime(profile, pipeline, raw.runtime);
+  return pipeline;
 }

@@ -2,7 +2,8 @@
 import * as v from 'valibot';
 import { aggregatorFor } from '../aggregates.ts';
 import type { InputRecord, Pipeline, ProfileId, Step } from '../types.ts';
-import { describeIssue, invalid, InputError, show, unsupported } from './issues.ts';
+import { describeIssue, invalid, InputError, show } from './issues.ts';
+import { parseCrash } from '../runtime/parseRuntime.ts';
 import { EventSchema, Int, Positive, RecordSchema } from './schemas.ts';
 
 export const MAX_STEPS = 1_000_000;
@@ -74,7 +75,7 @@ function parseStep(raw: unknown, path: string, ctx: StepContext): Step {
       if (step.end !== true) throw invalid(`${path}.end`, `expected true, got ${show(step.end)}`);
       return { kind };
     case 'crash':
-      throw unsupported('crash (runtime vectors)');
+      return { kind, crash: parseCrash(step.crash, `${path}.crash`, ctx.pipeline.runtime) };
   }
 }
 
