@@ -65,11 +65,11 @@ describe('editing records', () => {
   it('turns a generator into the very events it generates', () => {
     const generated = { ...lateRecordScenario(), events: undefined, generator: { count: 50, ratePerSec: 10, keys: { count: 3 }, disorder: { type: 'uniform', maxDelayMs: 500 } } };
     const result = materialise(generated);
-    expect(result.ok).toBe(true);
-    const events = (result as { scenario: { events: { arrivalMs: number }[]; generator?: unknown } }).scenario;
-    expect(events.generator).toBeUndefined();
-    expect(events.events).toHaveLength(50);
-    expect(events.events.every((e, i, all) => i === 0 || all[i - 1].arrivalMs <= e.arrivalMs)).toBe(true);
+    if (!result.ok) throw new Error(result.error);
+    const events = result.scenario.events as { arrivalMs: number }[];
+    expect(result.scenario.generator).toBeUndefined();
+    expect(events).toHaveLength(50);
+    expect(events.every((e, i, all) => i === 0 || all[i - 1].arrivalMs <= e.arrivalMs)).toBe(true);
   });
 
   it('B runs A’s records under its own configuration', () => {
