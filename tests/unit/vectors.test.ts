@@ -26,7 +26,7 @@ describe('the vector files', () => {
       expect(vector.format, file).toBe('eventide.vector/1');
       expect(vector.name.trim(), file).not.toBe('');
       expect(vector.source.trim(), file).not.toBe('');
-      expect(file.startsWith(`${vector.profile}-`) || /^(invalid|join|cep)-/.test(file), file).toBe(true);
+      expect(file.startsWith(`${vector.profile}-`) || /^(invalid|join|cep|runtime)-/.test(file), file).toBe(true);
     }
     expect(new Set(vectors.map(({ vector }) => vector.name)).size).toBe(vectors.length);
   });

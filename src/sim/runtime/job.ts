@@ -16,8 +16,8 @@ import { SinkState, SinkTask } from './sink.ts';
 import { SourceLog } from './sourceLog.ts';
 import { SourceTask } from './sourceTask.ts';
 import type { Task } from './task.ts';
-import type { Failure, OperatorSpec, RuntimeEvent, RuntimeGraph, RuntimeSpec } from './types.ts';
-import { restartDelayMs } from './restarts.ts';
+import type { OperatorSpec, RuntimeEvent, RuntimeGraph, RuntimeSpec } from './types.ts';
+import { injectFailure } from './failover.ts';
 
 export type JobStatus = 'running' | 'restarting' | 'failed' | 'finished';
 
@@ -40,7 +40,9 @@ export class Job implements JobContext {
   readonly metrics: RuntimeMetrics;
   readonly graph: RuntimeGraph;
   status: JobStatus = 'running';
+  /** Restarts done (the result's `restarts`) and failovers seen (a restart strategy may refuse the last). */
   restarts = 0;
+  failures = 0;
   private readonly controls = new Controls();
   private readonly operatorOfTask: number[] = [];
   private isTickArmed = false;
@@ -81,7 +83,7 @@ export class Job implements JobContext {
     if (interval > 0) this.wakeWatermarkTimer = periodic(clock, interval, (nowMs) => this.periodicWatermarks(nowMs));
     this.wakeCheckpoints = this.checkpointMode === 'none' ? () => {} : periodic(clock, runtime.checkpoint.intervalMs, (nowMs) => this.periodicCheckpoint(nowMs));
     this.wakeMarkers = runtime.latencyIntervalMs > 0 ? periodic(clock, runtime.latencyIntervalMs, (nowMs) => this.periodicMarkers(nowMs)) : () => {};
-    for (const f of runtime.failures) clock.at(f.atMs, (nowMs) => this.inject(f, nowMs));
+    for (const f of runtime.failures) clock.at(f.atMs, (nowMs) => injectFailure(this, f, nowMs));
   }
 
   /** Tasks in topological order; channels all-to-all except forward (one to one). */
@@ -229,116 +231,8 @@ export class Job implements JobContext {
     for (const t of this.tasks) if (t.isFinished && !(t instanceof SourceTask) && !t.hasWork()) t.acknowledgeFinished(id, nowMs);
   }
 
-  // ─── Failures and recovery ────────────────────────────────────────────────────────────────────
-  private taskOf(f: Failure): Task {
-    return this.tasks.find((t) => t.spec.name === f.operator && t.subtask === f.subtask)!;
-  }
-
-  /** A scheduled intervention (scenario data, or a crash step). */
-  inject(f: Failure, nowMs: number): void {
-    const task = this.taskOf(f);
-    const what = `${f.kind} of ${task.name} (${f.origin})`;
-    if (this.status !== 'running') {
-      this.event({ kind: 'note', procTimeMs: nowMs, text: `${what} ignored: the job is ${this.status}` });
-      return;
-    }
-    this.event({ kind: 'failure', procTimeMs: nowMs, failure: f.kind, task: task.id, reason: what });
-    const restarts = this.restarts;
-    const declareLost = (atMs: number, why: string) => this.clock.at(atMs, (at) => {
-      if (this.restarts !== restarts || this.status !== 'running') return;
-      this.event({ kind: 'task-lost', procTimeMs: at, task: task.id, reason: why });
-      this.fail(task, `${task.name} lost: ${why}`, at);
-    });
-    switch (f.kind) {
-      case 'crash':
-        return this.fail(task, `${task.name} crashed`, nowMs);
-      case 'lost-link':
-        // A broken connection fails the tasks at both ends; the job fails over like on a crash.
-        return this.fail(task, `the network link of ${task.name} was lost`, nowMs);
-      case 'lost':
-        task.pausedUntilMs = Infinity;
-        declareLost(nowMs + this.runtime.heartbeatTimeoutMs, `no heartbeat for ${this.runtime.heartbeatTimeoutMs} ms (heartbeat timeout)`);
-        return;
-      case 'gc-pause':
-      case 'stall-sink':
-        task.pausedUntilMs = nowMs + f.durationMs;
-        this.event({ kind: 'gc-pause', procTimeMs: nowMs, task: task.id, durationMs: f.durationMs });
-        if (f.kind === 'gc-pause' && f.durationMs >= this.runtime.heartbeatTimeoutMs) {
-          declareLost(nowMs + this.runtime.heartbeatTimeoutMs, `a ${f.durationMs} ms GC pause outlasted the heartbeat timeout of ${this.runtime.heartbeatTimeoutMs} ms`);
-        }
-        this.clock.at(nowMs + f.durationMs, () => this.wake());
-        return;
-      case 'slow-link':
-        for (const ch of task.outputs) ch.ratePerMs = f.recordsPerMs;
-        this.clock.at(nowMs + f.durationMs, () => {
-          for (const ch of task.outputs) ch.ratePerMs = Infinity;
-          this.wake();
-        });
-        this.wake();
-    }
-  }
-
-  /** R7.12: the job fails over: every task is cancelled, in-flight data is gone, a restart is scheduled. */
-  fail(task: Task, reason: string, nowMs: number): void {
-    if (this.status !== 'running') return;
-    this.coordinator.abort(nowMs, `failover: ${reason}`);
-    if (this.checkpointMode === 'none') this.reportLost(nowMs, reason);
-    for (const t of this.tasks) t.cancel();
-    for (const ch of this.channels) ch.clear();
-    this.restarts++;
-    const delayMs = restartDelayMs(this.runtime.restart, this.restarts);
-    if (delayMs === undefined) {
-      this.status = 'failed';
-      this.event({ kind: 'job-failed', procTimeMs: nowMs, reason: `${reason}; the restart strategy allows no more restarts` });
-      return;
-    }
-    this.status = 'restarting';
-    this.event({ kind: 'restart-scheduled', procTimeMs: nowMs, atMs: nowMs + delayMs, attempt: this.restarts, reason: `${reason} (task ${task.id})` });
-    this.clock.at(nowMs + delayMs, (at) => this.restart(at));
-  }
-
-  /** Checkpointing off: what the failure destroyed is named, so nothing is lost silently. */
-  private reportLost(nowMs: number, reason: string): void {
-    const records = new Set<number>();
-    const addElement = (ch: Channel | undefined, element: number) => {
-      if (element < 0) return;
-      const toSink = ch !== undefined && this.tasks[ch.to].spec.kind === 'sink';
-      if (toSink) for (const r of this.panes[element].records ?? []) records.add(r);
-      else records.add(this.recordIndex[element]);
-    };
-    for (const ch of this.channels) for (const e of ch.contents()) addElement(ch, e);
-    for (const t of this.tasks) for (const e of t.heldOutput()) addElement(t.outputs[0], e);
-    for (const w of this.windows) for (const r of w.heldRecords()) records.add(r);
-    if (records.size === 0) return;
-    this.event({
-      kind: 'lost', procTimeMs: nowMs, records: [...records].sort((a, b) => a - b),
-      reason: `${reason} with checkpointing off: window state and in-flight records are not restored, and the sources resume where they stopped reading`,
-    });
-  }
-
-  private restart(nowMs: number): void {
-    const latest = this.coordinator.latest;
-    const before = this.sources.map((s) => [...s.offsets]);
-    if (this.checkpointMode === 'none') {
-      for (const s of this.sources) s.resume();
-      for (const t of this.tasks) if (!(t instanceof SourceTask)) t.restore(undefined, nowMs);
-    } else {
-      const windowStates = latest ? this.windows.flatMap((w) => (latest.states.get(w.id) as unknown[] | undefined) ?? []) : undefined;
-      for (const t of this.tasks) t.restore(t instanceof WindowTask ? windowStates : latest?.states.get(t.id), nowMs);
-      // R7.13: transactions pre-committed for the restored checkpoint commit; all others abort.
-      if (latest) this.sink.commitUpTo(latest.id, nowMs);
-      this.sink.abortRest(nowMs);
-    }
-    const offsets = new Array<number>(this.log.partitions).fill(0);
-    this.sources.forEach((s, i) => s.partitions.forEach((p, j) => {
-      offsets[p] = s.offsets[j];
-      if (before[i][j] !== s.offsets[j]) this.event({ kind: 'rewound', procTimeMs: nowMs, partition: p, fromOffset: before[i][j], toOffset: s.offsets[j] });
-    }));
-    this.event({
-      kind: 'restored', procTimeMs: nowMs, checkpoint: latest?.id ?? 0, offsets,
-      reason: this.checkpointMode === 'none' ? 'checkpointing is off: empty state, sources go on from where they stopped'
-        : latest ? `R7.12: state of checkpoint ${latest.id}; sources rewind to its offsets` : 'R7.12: no checkpoint completed yet: empty state, sources start from the beginning',
-    });
+  /** Periodic work sleeps while the job is down; a restart wakes it. */
+  resumeAfterRestart(): void {
     this.status = 'running';
     this.wake();
     this.wakeWatermarkTimer();

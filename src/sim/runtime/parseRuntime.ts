@@ -112,6 +112,7 @@ export function parseRuntime(profile: ProfileId, pipeline: Pipeline, input: unkn
   operators.push({ name: 'window', kind: 'window', parallelism: raw.parallelism, partitioning: 'hash', service: service(raw.window.serviceMs), keyServiceMs: raw.window.hotKeys ?? {} });
   const sinkParallelism = raw.sinkStage.parallelism ?? raw.parallelism;
   operators.push({ name: 'sink', kind: 'sink', parallelism: sinkParallelism, partitioning: sinkParallelism === raw.parallelism ? 'forward' : 'rebalance', service: service(raw.sinkStage.serviceMs), keyServiceMs: raw.sinkStage.hotKeys ?? {} });
+  if (raw.sink === 'transactional' && raw.checkpoint.mode === 'none') throw invalid(`${at}.sink`, 'a transactional sink commits on checkpoints; expected checkpoint.mode exactly-once or at-least-once, got none');
   const failures = raw.failures.map((f, i) => checkFailure(f, operators, `${at}.failures[${i}]`, `failures[${i}]`));
   return {
     operators, maxParallelism, failures,

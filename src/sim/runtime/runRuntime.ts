@@ -7,6 +7,7 @@ import { OP_ADVANCE, OP_CRASH, OP_END, OP_RECORD, OP_WATERMARK, type Program } f
 import { Scheduler } from '../scheduler.ts';
 import { Recorder } from '../trace/recorder.ts';
 import type { Run, RunOptions, Scenario } from '../types.ts';
+import { injectFailure } from './failover.ts';
 import { Job } from './job.ts';
 import type { CheckpointEntry, RuntimeSpec, RuntimeTrace } from './types.ts';
 
@@ -23,7 +24,9 @@ export function runRuntime(scenario: Scenario, program: Program, options: RunOpt
   let hasEnded = false;
   for (let op = 0; op < program.length; op++) {
     const arrivalMs = atMs[op];
+    // Work the job does before an input arrives (or before the clock advances) appears after the previous input.
     if (arrivalMs > clock.nowMs) clock.runUntil(arrivalMs, false);
+    if (kind[op] === OP_ADVANCE) clock.runUntil(clock.nowMs, true);
     recorder.step = step[op];
     switch (kind[op]) {
       case OP_RECORD: job.append(op); break;
@@ -35,7 +38,7 @@ export function runRuntime(scenario: Scenario, program: Program, options: RunOpt
         break;
       case OP_CRASH: {
         const crash = scenario.steps[arg[op]];
-        if (crash.kind === 'crash') job.inject(crash.crash, clock.nowMs);
+        if (crash.kind === 'crash') injectFailure(job, crash.crash, clock.nowMs);
         break;
       }
     }

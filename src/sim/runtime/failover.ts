@@ -1,0 +1,122 @@
+// Failures and recovery (R7.12, R7.13). An intervention from the scenario (or a crash step) hits one task; a lost
+// task is only noticed after the heartbeat timeout. The job then fails over as a whole: tasks are cancelled,
+// in-flight data is gone, and after the restart strategy's delay every task restores the last completed
+// checkpoint, the sources rewind to its offsets, and the sink commits or aborts its transactions.
+import type { Channel } from './channel.ts';
+import type { Job } from './job.ts';
+import { WindowTask } from './operatorTasks.ts';
+import { restartDelayMs } from './restarts.ts';
+import { SourceTask } from './sourceTask.ts';
+import type { Task } from './task.ts';
+import type { Failure } from './types.ts';
+
+/** A scheduled intervention: scenario data or a crash step, never an edit of the running job (STYLE §1). */
+export function injectFailure(job: Job, f: Failure, nowMs: number): void {
+  const task = job.tasks.find((t) => t.spec.name === f.operator && t.subtask === f.subtask)!;
+  const what = `${f.kind} of ${task.name} (${f.origin})`;
+  if (job.status !== 'running') {
+    job.event({ kind: 'note', procTimeMs: nowMs, text: `${what} ignored: the job is ${job.status}` });
+    return;
+  }
+  job.event({ kind: 'failure', procTimeMs: nowMs, failure: f.kind, task: task.id, reason: what });
+  const failuresBefore = job.failures;
+  const declareLost = (atMs: number, why: string) => job.clock.at(atMs, (at) => {
+    if (job.failures !== failuresBefore || job.status !== 'running') return;
+    job.event({ kind: 'task-lost', procTimeMs: at, task: task.id, reason: why });
+    failover(job, task, `${task.name} lost: ${why}`, at);
+  });
+  const heartbeatMs = job.runtime.heartbeatTimeoutMs;
+  switch (f.kind) {
+    case 'crash':
+      return failover(job, task, `${task.name} crashed`, nowMs);
+    case 'lost-link':
+      // A broken connection fails the tasks at both ends; the job fails over as on a crash.
+      return failover(job, task, `the network link of ${task.name} was lost`, nowMs);
+    case 'lost':
+      task.pausedUntilMs = Infinity;
+      declareLost(nowMs + heartbeatMs, `no heartbeat for ${heartbeatMs} ms (heartbeat timeout)`);
+      return;
+    case 'gc-pause':
+    case 'stall-sink':
+      task.pausedUntilMs = nowMs + f.durationMs;
+      job.event({ kind: 'gc-pause', procTimeMs: nowMs, task: task.id, durationMs: f.durationMs });
+      if (f.kind === 'gc-pause' && f.durationMs >= heartbeatMs) {
+        declareLost(nowMs + heartbeatMs, `a ${f.durationMs} ms GC pause outlasted the heartbeat timeout of ${heartbeatMs} ms`);
+      }
+      job.clock.at(nowMs + f.durationMs, () => job.wake());
+      return;
+    case 'slow-link':
+      for (const ch of task.outputs) ch.ratePerMs = f.recordsPerMs;
+      job.clock.at(nowMs + f.durationMs, () => {
+        for (const ch of task.outputs) ch.ratePerMs = Infinity;
+        job.wake();
+      });
+      job.wake();
+  }
+}
+
+/** R7.12: every task is cancelled, in-flight data is gone, a restart is scheduled (or the job fails for good). */
+export function failover(job: Job, task: Task, reason: string, nowMs: number): void {
+  if (job.status !== 'running') return;
+  job.coordinator.abort(nowMs, `failover: ${reason}`);
+  if (job.checkpointMode === 'none') reportLost(job, nowMs, reason);
+  for (const t of job.tasks) t.cancel();
+  for (const ch of job.channels) ch.clear();
+  const delayMs = restartDelayMs(job.runtime.restart, job.restarts + 1);
+  job.failures++;
+  if (delayMs === undefined) {
+    job.status = 'failed';
+    job.event({ kind: 'job-failed', procTimeMs: nowMs, reason: `${reason}; the restart strategy allows no more restarts` });
+    return;
+  }
+  job.status = 'restarting';
+  job.restarts++;
+  job.event({ kind: 'restart-scheduled', procTimeMs: nowMs, atMs: nowMs + delayMs, attempt: job.restarts, reason: `${reason} (task ${task.id})` });
+  job.clock.at(nowMs + delayMs, (at) => restart(job, at));
+}
+
+/** Checkpointing off: what the failure destroyed is named, so nothing is lost silently. */
+function reportLost(job: Job, nowMs: number, reason: string): void {
+  const records = new Set<number>();
+  const add = (ch: Channel | undefined, element: number) => {
+    if (element < 0) return;
+    const isResult = ch !== undefined && job.tasks[ch.to].spec.kind === 'sink';
+    if (isResult) for (const r of job.panes[element].records ?? []) records.add(r);
+    else records.add(job.recordIndex[element]);
+  };
+  for (const ch of job.channels) for (const e of ch.contents()) add(ch, e);
+  for (const t of job.tasks) for (const e of t.heldOutput()) add(t.outputs[0], e);
+  for (const w of job.windows) for (const r of w.heldRecords()) records.add(r);
+  if (records.size === 0) return;
+  job.event({
+    kind: 'lost', procTimeMs: nowMs, records: [...records].sort((a, b) => a - b),
+    reason: `${reason} with checkpointing off: window state and in-flight records are not restored, and the sources resume where they stopped reading`,
+  });
+}
+
+function restart(job: Job, nowMs: number): void {
+  const latest = job.coordinator.latest;
+  const before = job.sources.map((s) => [...s.offsets]);
+  if (job.checkpointMode === 'none') {
+    for (const s of job.sources) s.resume();
+    for (const t of job.tasks) if (!(t instanceof SourceTask)) t.restore(undefined, nowMs);
+  } else {
+    // Window state is restored by key group from every window subtask's snapshot (what rescaling needs too).
+    const windowStates = latest ? job.windows.flatMap((w) => (latest.states.get(w.id) as unknown[] | undefined) ?? []) : undefined;
+    for (const t of job.tasks) t.restore(t instanceof WindowTask ? windowStates : latest?.states.get(t.id), nowMs);
+    // R7.13: transactions pre-committed for the restored checkpoint commit; all others abort.
+    if (latest) job.sink.commitUpTo(latest.id, nowMs);
+    job.sink.abortRest(nowMs);
+  }
+  const offsets = new Array<number>(job.log.partitions).fill(0);
+  job.sources.forEach((s, i) => s.partitions.forEach((p, j) => {
+    offsets[p] = s.offsets[j];
+    if (before[i][j] !== s.offsets[j]) job.event({ kind: 'rewound', procTimeMs: nowMs, partition: p, fromOffset: before[i][j], toOffset: s.offsets[j] });
+  }));
+  job.event({
+    kind: 'restored', procTimeMs: nowMs, checkpoint: latest?.id ?? 0, offsets,
+    reason: job.checkpointMode === 'none' ? 'checkpointing is off: empty state, sources go on from where they stopped'
+      : latest ? `R7.12: state of checkpoint ${latest.id}; sources rewind to its offsets` : 'R7.12: no checkpoint completed yet: empty state, sources start from the beginning',
+  });
+  job.resumeAfterRestart();
+}
