@@ -9,6 +9,8 @@ export const PLACEMENT_PATHS: readonly PathId[] = ['intermediate', 'advanced'];
 /** Exercise ids, `<lesson-id>/<exercise-id>`, in the order the check asks them. */
 export const PLACEMENT_QUESTIONS: readonly string[] = [
   'two-clocks/event-time-counts',
+  'watermarks-101/place-watermark',
+  'watermarks-101/silent-source',
   'late-data/which-dropped',
   'late-data/late-firings',
 ];
@@ -41,4 +43,10 @@ export function placementLessons(questions: readonly PlacementQuestion[]): strin
 /** Lessons every one of whose questions was answered correctly. */
 export function testedOutLessons(questions: readonly PlacementQuestion[], isCorrect: (questionId: string) => boolean): string[] {
   return placementLessons(questions).filter((lessonId) => questions.filter((q) => q.lessonId === lessonId).every((q) => isCorrect(q.id)));
+}
+
+/** "“A”", "“A” and “B”", "“A”, “B” and “C”": lesson titles often hold commas themselves. */
+export function listTitles(titles: readonly string[]): string {
+  const quoted = titles.map((t) => `“${t}”`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PLACEMENT_PATHS, PLACEMENT_QUESTIONS, hasPlacement, parseQuestionId, placementLessons, placementQuestions, testedOutLessons } from '../../../src/app/placement/placementCheck.ts';
+import { PLACEMENT_PATHS, PLACEMENT_QUESTIONS, hasPlacement, listTitles, parseQuestionId, placementLessons, placementQuestions, testedOutLessons } from '../../../src/app/placement/placementCheck.ts';
 import { loadCourseExercises } from '../../../src/exercises/courseExercises.ts';
 import { loadCourse } from '../../../src/lessons/nodeLoader.ts';
 
@@ -34,6 +34,12 @@ describe('the placement check', () => {
       const known = testedOutLessons(asked, (id) => right.includes(id));
       for (const q of asked) if (!right.includes(q.id)) expect(known).not.toContain(q.lessonId);
     }));
+  });
+
+  it('lists lesson titles in quotes, since titles hold commas themselves', () => {
+    expect(listTitles(['Late data: drop, allow, side output'])).toBe('“Late data: drop, allow, side output”');
+    expect(listTitles(['A', 'B, C', 'D'])).toBe('“A”, “B, C” and “D”');
+    expect(listTitles([])).toBe('');
   });
 
   it('rejects a question id that does not name an exercise, saying which', () => {

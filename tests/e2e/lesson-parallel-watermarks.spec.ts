@@ -1,0 +1,51 @@
+// A learner walks the parallel-watermarks lesson: plays its simulations, answers every exercise with the answer
+// the exercise engine computes for the seed the page shows, reloads, and finds the answers saved.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { answerCorrectly, exerciseCard, expectCorrect, playToEnd, simulation } from './lessonWalk.ts';
+
+const LESSON = 'parallel-watermarks';
+const EXERCISES = [
+  ['stalled-watermark', 'num'], ['fired-after-idleness', 'select'], ['predict-idle', 'predict'],
+  ['resumed-when-idle', 'select'], ['resumed-without-idleness', 'num'], ['spark-fired-windows', 'select'],
+] as const;
+
+test('plays the simulations, answers every exercise, and keeps the answers after a reload', async ({ page }) => {
+  // Each answer comes from the exercise CLI (a node process per exercise), which takes a few seconds on a busy machine.
+  test.setTimeout(180_000);
+  await page.goto(`/#/lesson/${LESSON}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Watermarks across partitions and idle sources');
+
+  // A silent partition: nothing at all comes out.
+  const stalled = await playToEnd(simulation(page, 'Three partitions, the third goes silent after 8 s'));
+  await expect(stalled).toContainText('0 rows');
+
+  // Idleness: three windows fire.
+  const idle = await playToEnd(simulation(page, 'Three partitions, a silent partition marked idle after 10 s'));
+  await expect(idle).toContainText('3 rows');
+
+  // The partition comes back: its reading is dropped.
+  const resumed = await playToEnd(simulation(page, 'The idle partition resumes with a reading stamped 9 s'));
+  await expect(resumed).toContainText('dropped');
+
+  // Spark: the same three windows, appended.
+  const spark = await playToEnd(simulation(page, 'Spark: one watermark from the largest event time of each micro-batch'));
+  await expect(spark).toContainText('3 rows');
+
+  for (const [id, kind] of EXERCISES) await answerCorrectly(page, `${LESSON}/${id}`, kind);
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+  await page.reload();
+  for (const [id] of EXERCISES) await expectCorrect(exerciseCard(page, `${LESSON}/${id}`));
+});
+
+test('reads at 360 px wide', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`/#/lesson/${LESSON}`);
+  await expect(exerciseCard(page, `${LESSON}/stalled-watermark`)).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath('parallel-watermarks-360.png'), fullPage: true });
+});
