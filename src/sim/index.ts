@@ -12,3 +12,5 @@ export { registerReducer } from './aggregates.ts';
 export { generateEvents } from './generator.ts';
 export { formatResult } from './result.ts';
 export { createRng, type Rng } from './rng.ts';
+export { keyGroupOf, subtaskOfKeyGroup } from './runtime/keyGroups.ts';
+export type { OperatorSpec } from './runtime/types.ts';

@@ -3,6 +3,7 @@
 import type { RunView } from '../runView.ts';
 import { panes } from './panes.ts';
 import { records } from './records.ts';
+import { runtime } from './runtime.ts';
 import { tuning } from './tuning.ts';
 import { windows } from './windows.ts';
 
@@ -45,7 +46,7 @@ export interface SequenceQuestion extends Base {
 }
 export type Question = SetQuestion | NumberQuestion | SequenceQuestion;
 
-export const QUESTIONS: Record<string, Question> = { ...records, ...windows, ...panes, ...tuning };
+export const QUESTIONS: Record<string, Question> = { ...records, ...windows, ...panes, ...tuning, ...runtime };
 
 export function findQuestion(name: string): Question | undefined {
   return Object.hasOwn(QUESTIONS, name) ? QUESTIONS[name] : undefined;
