@@ -86,7 +86,8 @@ export function runCep(scenario: Scenario, options: RunOptions = {}): CepRun {
     const value = program.value[op];
     const r = recorder.arrive(t, keyId, program.partition[op], value);
     processedMs[r] = NaN;
-    const event = { seq: 0, record: r, ts: t, value };
+    // R6.6: in processing time the NFA's clock — and each event's time in it — is the processing time.
+    const event = { seq: 0, record: r, ts: spec.time === 'processing' ? clock.nowMs : t, value };
     if (spec.time === 'processing') {
       processEvent(keyId, event, clock.nowMs);
     } else if (t <= wm) {
