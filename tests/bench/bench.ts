@@ -9,6 +9,7 @@ import { traceAt } from '../../src/sim/index.ts';
 import { createRng } from '../../src/sim/rng.ts';
 import type { GeneratorSpec, Scenario } from '../../src/sim/index.ts';
 import { plainLoop, rxjsPipeline, type Fired, type Job } from './baselines.ts';
+import { runtimeFigures } from './runtime.ts';
 
 // Heap figures need a forced GC: re-run this file under node --expose-gc.
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -112,6 +113,7 @@ const figures = {
   seekP99Ms: +pct(0.99).toFixed(3),
   traceHeapMB: +traceHeapMB.toFixed(1),
   keyframes: trace.keyframes.length,
+  ...runtimeFigures(log),
 };
 log(`ratios: sim/loop ${figures.simVsLoop} (budget ≥ 0.3), traced/loop ${figures.tracedVsLoop}, sim/RxJS ${figures.simVsRxjs} (budget ≥ 1.5)`);
 log(`1,000,000-record trace: heap ${figures.traceHeapMB} MB (budget < 400), seek p50 ${figures.seekP50Ms} ms, p99 ${figures.seekP99Ms} ms (budget < 16)`);
