@@ -47,8 +47,7 @@ export class Job implements JobContext {
   private readonly operatorOfTask: number[] = [];
   private isTickArmed = false;
   private lastTickMs = -1;
-  private readsAtTrigger = -1;
-  private totalReads = 0;
+  private progressAtCompletion = 0;
   private readonly wakeCheckpoints: () => void;
   private readonly wakeMarkers: () => void;
   private wakeWatermarkTimer: () => void = () => {};
@@ -75,7 +74,10 @@ export class Job implements JobContext {
       clock, taskCount: this.tasks.length, timeoutMs: runtime.checkpoint.timeoutMs,
       event: (e) => this.event(e),
       start: (id, nowMs) => this.startCheckpoint(id, nowMs),
-      completed: (id, nowMs) => this.sink.commitUpTo(id, nowMs),
+      completed: (id, nowMs) => {
+        this.progressAtCompletion = this.progress();
+        this.sink.commitUpTo(id, nowMs);
+      },
       aborted: () => this.tasks.forEach((t) => t.abortAlignment()),
     });
     this.metrics = new RuntimeMetrics(this.tasks, this.channels, this.sources, pipeline.partitions, runtime.metricsIntervalMs, (t) => this.operatorOfTask[t.id], runtime.operators.length);
@@ -146,7 +148,6 @@ export class Job implements JobContext {
   }
 
   wakeWatermarks(): void {
-    this.totalReads++;
     this.wakeWatermarkTimer();
     this.wakeCheckpoints();
     this.wakeMarkers();
@@ -176,6 +177,7 @@ export class Job implements JobContext {
     for (const ch of this.channels) ch.refill();
     for (const task of this.tasks) if (!task.isFinished || task.hasWork()) task.step(nowMs);
     this.metrics.afterTick(nowMs, false);
+    if (this.progress() !== this.progressAtCompletion) this.wakeCheckpoints();
     if (this.sinksFinished()) return this.finish(nowMs);
     if (this.tasks.some((t) => t.hasWork())) this.wake();
   }
@@ -198,13 +200,18 @@ export class Job implements JobContext {
     return true;
   }
 
-  /** R7.7: every interval; asleep while the job is idle and nothing was read since the last trigger. */
+  /** Data elements processed by all tasks so far: a checkpoint taken when this has not moved would add nothing. */
+  private progress(): number {
+    let n = 0;
+    for (const t of this.tasks) n += t.recordsIn;
+    return n;
+  }
+
+  /** R7.7: every interval; asleep while nothing happened since the last completed checkpoint (woken by reads). */
   private periodicCheckpoint(nowMs: number): boolean {
     if (this.status === 'finished' || this.status === 'failed') return true;
     if (this.status !== 'running') return false;
-    const isIdle = !this.tasks.some((t) => t.hasWork());
-    if (isIdle && this.readsAtTrigger === this.totalReads && !this.coordinator.isPending) return true;
-    this.readsAtTrigger = this.totalReads;
+    if (!this.coordinator.isPending && this.progress() === this.progressAtCompletion) return true;
     this.coordinator.trigger(nowMs);
     this.wake();
     return false;
