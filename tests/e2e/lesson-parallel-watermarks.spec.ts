@@ -1,8 +1,7 @@
 // A learner walks the parallel-watermarks lesson: plays its simulations, answers every exercise with the answer
 // the exercise engine computes for the seed the page shows, reloads, and finds the answers saved.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { answerCorrectly, exerciseCard, expectCorrect, playToEnd, simulation } from './lessonWalk.ts';
+import { answerAllThenReload, checkPhoneWidth, playToEnd, simulation } from './lessonWalk.ts';
 
 const LESSON = 'parallel-watermarks';
 const EXERCISES = [
@@ -32,20 +31,9 @@ test('plays the simulations, answers every exercise, and keeps the answers after
   const spark = await playToEnd(simulation(page, 'Spark: one watermark from the largest event time of each micro-batch'));
   await expect(spark).toContainText('3 rows');
 
-  for (const [id, kind] of EXERCISES) await answerCorrectly(page, `${LESSON}/${id}`, kind);
-
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-
-  await page.reload();
-  for (const [id] of EXERCISES) await expectCorrect(exerciseCard(page, `${LESSON}/${id}`));
+  await answerAllThenReload(page, LESSON, EXERCISES);
 });
 
 test('reads at 360 px wide', async ({ page }, testInfo) => {
-  await page.setViewportSize({ width: 360, height: 800 });
-  await page.goto(`/#/lesson/${LESSON}`);
-  await expect(exerciseCard(page, `${LESSON}/stalled-watermark`)).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: testInfo.outputPath('parallel-watermarks-360.png'), fullPage: true });
+  await checkPhoneWidth(page, testInfo, LESSON, 'stalled-watermark');
 });

@@ -1,6 +1,7 @@
 // What a learner does on a lesson page, for the lesson walks: find a simulation or an exercise, play, and answer
 // an exercise with the exercise engine's reference answer for the seed the page shows.
-import { expect, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 
 export const exerciseCard = (page: Page, id: string): Locator => page.locator(`[data-exercise="${id}"]`);
@@ -14,7 +15,7 @@ export async function solution(card: Locator, id: string): Promise<unknown> {
   return JSON.parse(execFileSync('npx', ['tsx', 'src/exercises/cli.ts', 'solve', id, '--seed', seed], { encoding: 'utf8' }));
 }
 
-type Kind = 'select' | 'num' | 'param' | 'predict' | 'drag';
+export type Kind = 'select' | 'num' | 'param' | 'predict' | 'drag';
 
 /** Enters the reference answer the way a learner would, checks it, and expects "Correct". */
 export async function answerCorrectly(page: Page, id: string, kind: Kind): Promise<void> {
@@ -54,6 +55,25 @@ export async function answerCorrectly(page: Page, id: string, kind: Kind): Promi
 
 export async function expectCorrect(card: Locator): Promise<void> {
   await expect(card.getByText('Correct', { exact: true })).toBeVisible();
+}
+
+/** Answers every exercise, checks axe (no serious or critical violation), reloads, and finds every answer saved. */
+export async function answerAllThenReload(page: Page, lessonId: string, exercises: readonly (readonly [string, Kind])[]): Promise<void> {
+  for (const [id, kind] of exercises) await answerCorrectly(page, `${lessonId}/${id}`, kind);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await page.reload();
+  for (const [id] of exercises) await expectCorrect(exerciseCard(page, `${lessonId}/${id}`));
+}
+
+/** The lesson on a 360 px phone: no sideways scrolling, and a full-page screenshot in the test output to look at. */
+export async function checkPhoneWidth(page: Page, testInfo: TestInfo, lessonId: string, firstExerciseId: string): Promise<void> {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`/#/lesson/${lessonId}`);
+  await expect(exerciseCard(page, `${lessonId}/${firstExerciseId}`)).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath(`${lessonId}-360.png`), fullPage: true });
 }
 
 /** Plays a simulation to its end and returns its output region. */
