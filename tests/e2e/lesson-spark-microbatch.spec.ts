@@ -21,6 +21,7 @@ async function expectCorrect(exercise: Locator): Promise<void> {
 }
 
 test('plays the simulations, answers every exercise, and keeps the answers after a reload', async ({ page }) => {
+  test.setTimeout(120_000); // each exercise spawns the exercise CLI, and axe scans a long page
   await page.goto(`/#/lesson/${LESSON}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Spark: micro-batches, triggers and output modes');
 
