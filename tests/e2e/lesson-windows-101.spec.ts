@@ -1,0 +1,47 @@
+// A learner walks the windows-101 lesson: plays the four window shapes, changes a session gap, answers every exercise
+// with the answer the exercise engine computes for the seed the page shows, reloads, and finds the answers saved.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator } from '@playwright/test';
+import { answerCorrectly, exerciseCard, expectCorrect, playToEnd, simulation } from './lessonWalk.ts';
+
+const LESSON = 'windows-101';
+const EXERCISES = [
+  ['sliding-counts', 'num'], ['boundary-windows', 'select'], ['copies-per-day', 'num'], ['session-counts', 'num'],
+] as const;
+
+/** The value column of the output table, one entry per emitted result. */
+const values = (output: Locator) => output.locator('tbody tr.pane td:nth-child(5)').allTextContents();
+
+test('plays every window shape, answers every exercise, and keeps the answers after a reload', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(`/#/lesson/${LESSON}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tumbling, sliding, session and count windows');
+
+  expect(await values(await playToEnd(simulation(page, 'Eight clicks in 10 s tumbling windows')))).toEqual(['3', '3', '2']);
+  expect(await values(await playToEnd(simulation(page, 'Eight clicks in 10 s windows sliding every 5 s')))).toEqual(['2', '3', '3', '3', '1', '2', '2']);
+  expect(await values(await playToEnd(simulation(page, 'Eight clicks in windows of 3 clicks')))).toEqual(['3', '3']);
+
+  // Three sessions with a 5 s gap; a 6 s gap joins the first two.
+  const sessions = simulation(page, 'Eight clicks in sessions that close after 5 s of silence');
+  expect(await values(await playToEnd(sessions))).toEqual(['5', '1', '2']);
+  await sessions.getByLabel('Session gap').fill('6000');
+  await sessions.getByLabel('Session gap').press('Enter');
+  expect(await values(await playToEnd(sessions))).toEqual(['6', '2']);
+
+  for (const [id, kind] of EXERCISES) await answerCorrectly(page, `${LESSON}/${id}`, kind);
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+  await page.reload();
+  for (const [id] of EXERCISES) await expectCorrect(exerciseCard(page, `${LESSON}/${id}`));
+});
+
+test('reads at 360 px wide', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`/#/lesson/${LESSON}`);
+  await expect(exerciseCard(page, `${LESSON}/session-counts`)).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath('windows-101-360.png'), fullPage: true });
+});
