@@ -1,0 +1,48 @@
+// Every number the engine-selection lesson and its exercises quote, re-derived from simulator runs of its scenarios:
+// the same records under four engine profiles.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCourseExercises } from '../../../../src/exercises/courseExercises.ts';
+import { solve } from '../../../../src/exercises/grade.ts';
+import { runScenario } from '../../../../src/exercises/runExercise.ts';
+import type { RunView } from '../../../../src/exercises/runView.ts';
+import type { Exercise } from '../../../../src/exercises/types.ts';
+
+const LESSON = 'src/lessons/engine-selection';
+const ENGINES = ['flink', 'kafka-streams', 'spark', 'storm'] as const;
+const viewOf = (engine: string) => runScenario(JSON.parse(readFileSync(`${LESSON}/scenarios/same-stream-${engine}.json`, 'utf8')));
+
+/** The lesson's table row: [0,10)'s result, when it was written, and the event times (s) of the records left out. */
+function row(view: RunView) {
+  const [pane] = view.panes.filter((p) => p.window === '[0,10)');
+  return { value: pane.value, atS: pane.procTimeMs / 1000, leftOutS: view.records.filter((r) => r.isDropped).map((r) => r.ts / 1000) };
+}
+
+let exercises: Exercise[];
+beforeAll(async () => {
+  exercises = (await loadCourseExercises()).exercises.filter((e) => e.lessonId === 'engine-selection');
+});
+const exercise = (id: string) => exercises.find((e) => e.id === `engine-selection/${id}`)!;
+
+describe('engine-selection: one stream, four engines', () => {
+  it('feeds every engine the same eight records and 10 s windows', () => {
+    const inputs = ENGINES.map((e) => viewOf(e).records.map((r) => [r.ts, r.arrivalMs]));
+    for (const other of inputs.slice(1)) expect(other).toEqual(inputs[0]);
+    expect(inputs[0]).toHaveLength(8);
+  });
+
+  it('gives the table of the lesson', () => {
+    expect(Object.fromEntries(ENGINES.map((e) => [e, row(viewOf(e))]))).toEqual({
+      flink: { value: 3, atS: 16, leftOutS: [9] },
+      'kafka-streams': { value: 3, atS: 16, leftOutS: [9] },
+      spark: { value: 4, atS: 17, leftOutS: [] },
+      storm: { value: 2, atS: 16, leftOutS: [3, 9, 14] },
+    });
+  });
+
+  it('is what the exercises grade', () => {
+    expect(solve(exercise('storm-late'), 1)).toEqual(['e4', 'e6', 'e8']);
+    expect(solve(exercise('spark-count'), 1)).toBe(4);
+    expect(solve(exercise('predict-kafka'), 1)).toEqual([{ window: '[0,10)', value: 3, timing: 'ON_TIME', after: 'e5' }]);
+  });
+});
