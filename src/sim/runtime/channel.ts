@@ -10,6 +10,11 @@ export class Channel {
   /** Unaligned-free alignment (R7.8): the consumer stopped reading this channel until the barrier completes. */
   isBlocked = false;
   hasEnded = false;
+  /** Unaligned (R7.10): data elements the barrier at the head overtook. */
+  preBarrier = 0;
+  /** Unaligned: the consumer snapshotted already; data pushed until this channel's barrier is in-flight state. */
+  recording: number[] | undefined;
+  recorded: number[] | undefined;
 
   constructor(readonly id: number, readonly from: number, readonly to: number, readonly capacity: number) {}
 
@@ -34,7 +39,25 @@ export class Channel {
   /** Control elements need no credit (Sim: they are small and must not deadlock a full pipeline). */
   push(item: number): void {
     if (item >= 0 && this.ratePerMs !== Infinity) this.tokens--;
+    if (item >= 0 && this.recording) this.recording.push(item);
     this.items.push(item);
+  }
+
+  /** R7.10: an unaligned barrier jumps ahead of everything queued; what it overtook is in-flight data. */
+  pushBarrierFirst(barrier: number): void {
+    if (this.recording) {
+      this.recorded = this.recording;
+      this.recording = undefined;
+    } else this.preBarrier = this.length;
+    if (this.head > 0) this.items[--this.head] = barrier;
+    else this.items.unshift(barrier);
+  }
+
+  /** The data among the first `count` queued elements. */
+  dataAhead(count: number): number[] {
+    const data: number[] = [];
+    for (let i = this.head; i < this.head + count && i < this.items.length; i++) if (this.items[i] >= 0) data.push(this.items[i]);
+    return data;
   }
 
   /** Called once per ms: the slow link's budget for this ms. */
@@ -50,5 +73,7 @@ export class Channel {
     this.head = 0;
     this.isBlocked = false;
     this.hasEnded = false;
+    this.recording = undefined;
+    this.recorded = undefined;
   }
 }

@@ -9,6 +9,7 @@ import { restartDelayMs } from './restarts.ts';
 import { SourceTask } from './sourceTask.ts';
 import type { Task } from './task.ts';
 import type { Failure } from './types.ts';
+import { isUnaligned, stateOf } from './unaligned.ts';
 
 /** A scheduled intervention: scenario data or a crash step, never an edit of the running job (STYLE §1). */
 export function injectFailure(job: Job, f: Failure, nowMs: number): void {
@@ -102,8 +103,14 @@ function restart(job: Job, nowMs: number): void {
     for (const t of job.tasks) if (!(t instanceof SourceTask)) t.restore(undefined, nowMs);
   } else {
     // Window state is restored by key group from every window subtask's snapshot (what rescaling needs too).
-    const windowStates = latest ? job.windows.flatMap((w) => (latest.states.get(w.id) as unknown[] | undefined) ?? []) : undefined;
-    for (const t of job.tasks) t.restore(t instanceof WindowTask ? windowStates : latest?.states.get(t.id), nowMs);
+    const saved = (t: Task) => latest?.states.get(t.id);
+    const windowStates = latest ? job.windows.flatMap((w) => (stateOf(saved(w)) as unknown[] | undefined) ?? []) : undefined;
+    for (const t of job.tasks) t.restore(t instanceof WindowTask ? windowStates : stateOf(saved(t)), nowMs);
+    // R7.10: after an unaligned checkpoint the in-flight data it holds is processed before any new input.
+    for (const t of job.tasks) {
+      const s = saved(t);
+      if (isUnaligned(s)) t.refill(s);
+    }
     // R7.13: transactions pre-committed for the restored checkpoint commit; all others abort.
     if (latest) job.sink.commitUpTo(latest.id, nowMs);
     job.sink.abortRest(nowMs);

@@ -53,7 +53,7 @@ const RuntimeSchema = v.strictObject({
   maxParallelism: v.optional(v.pipe(Positive, v.maxValue(32_768, says('at most 32768')))),
   checkpoint: v.optional(v.strictObject({
     interval: v.optional(Positive, 1000),
-    mode: v.optional(oneOf(['exactly-once', 'at-least-once', 'none']), 'exactly-once'),
+    mode: v.optional(oneOf(['exactly-once', 'unaligned', 'at-least-once', 'none']), 'exactly-once'),
     timeout: v.optional(Positive, 600_000),
   }), { interval: 1000, mode: 'exactly-once', timeout: 600_000 }),
   sink: v.optional(oneOf(['at-least-once', 'transactional', 'upsert']), 'at-least-once'),

@@ -7,6 +7,7 @@ import type { Channel } from './channel.ts';
 import type { JobContext } from './context.ts';
 import { subtaskOfKeyGroup } from './keyGroups.ts';
 import type { OperatorSpec } from './types.ts';
+import { UnalignedCapture, type UnalignedSnapshot } from './unaligned.ts';
 
 /** Work left on a record below this is rounding noise. */
 const EPSILON_MS = 1e-9;
@@ -29,6 +30,10 @@ export abstract class Task {
   private alignId = 0;
   private alignSeen = 0;
   private alignStartMs = 0;
+  /** Unaligned checkpoint in progress (R7.10). */
+  private capture: UnalignedCapture | undefined;
+  /** The last checkpoint this task snapshotted unaligned: its later barriers only settle channels. */
+  private capturedId = 0;
   // Counters read by the metrics (R7.6), in ms and records since the start.
   busyMs = 0;
   backPressuredMs = 0;
@@ -140,6 +145,10 @@ export abstract class Task {
       case 'marker': return this.onMarker(element, nowMs);
       case 'end':
         this.inputs[channel].hasEnded = true;
+        if (this.capture) {
+          this.capture.settle(channel, this.inputs[channel]);
+          this.ackIfCaptured(nowMs);
+        }
         if (this.inputs.every((ch) => ch.hasEnded)) this.finish();
         // An input that ended sends no more barriers: the alignment in progress may be complete now.
         else if (this.alignId > 0 && this.alignSeen >= this.liveInputs()) this.completeAlignment(nowMs);
@@ -163,6 +172,7 @@ export abstract class Task {
    * snapshots and forwards it. R7.9 at-least-once: no blocking, the snapshot is taken at the last barrier.
    */
   private onBarrier(channel: number, id: number, nowMs: number): void {
+    if (this.job.checkpointMode === 'unaligned') return this.onUnalignedBarrier(channel, id, nowMs);
     if (id !== this.alignId) {
       this.alignId = id;
       this.alignSeen = 0;
@@ -183,6 +193,42 @@ export abstract class Task {
     this.abortAlignment();
   }
 
+  /** R7.10: the first barrier n snapshots at once and overtakes the output; later ones complete the in-flight data. */
+  private onUnalignedBarrier(channel: number, id: number, nowMs: number): void {
+    this.job.event({ kind: 'barrier', procTimeMs: nowMs, checkpoint: id, task: this.id, channel: this.inputs[channel].id });
+    if (this.capture?.id === id) this.capture.settle(channel, this.inputs[channel]);
+    else if (id > this.capturedId) this.snapshotUnaligned(id, nowMs, channel);
+    this.ackIfCaptured(nowMs);
+  }
+
+  /** Takes the state and the overtaken output now, sends barrier n ahead of everything queued on the outputs. */
+  protected snapshotUnaligned(id: number, nowMs: number, first: number): void {
+    this.capturedId = id;
+    const { state, bytes } = this.snapshot(id, nowMs);
+    const output: number[] = [];
+    for (let i = this.pendingHead; i < this.pending.length; i += 2) if (this.pending[i + 1] >= 0) output.push(this.pending[i], this.pending[i + 1]);
+    this.capture = new UnalignedCapture(id, state, bytes, output, this.inputs, first, (e) => e < 0 && this.job.control(e).kind === 'barrier');
+    const barrier = this.job.barrier(id);
+    for (const ch of this.outputs) ch.pushBarrierFirst(barrier);
+    this.ackIfCaptured(nowMs);
+  }
+
+  private ackIfCaptured(nowMs: number): void {
+    const capture = this.capture;
+    if (!capture?.isComplete) return;
+    this.capture = undefined;
+    const bytes = capture.bytes + capture.inFlight * this.job.runtime.bytesPerEntry;
+    this.job.event({ kind: 'snapshot', procTimeMs: nowMs, checkpoint: capture.id, task: this.id, bytes, inFlight: capture.inFlight });
+    this.job.acknowledge(this.id, capture.id, capture.snapshot(), bytes);
+  }
+
+  /** Restore after an unaligned checkpoint: in-flight input is read first, held output is shipped first. */
+  refill(saved: UnalignedSnapshot): void {
+    saved.inputs.forEach((data, i) => data.forEach((e) => this.inputs[i].push(e)));
+    this.pending = [...saved.output];
+    this.pendingHead = 0;
+  }
+
   /** Snapshot and acknowledge checkpoint `id` to the coordinator. */
   protected takeSnapshot(id: number, nowMs: number): void {
     const { state, bytes } = this.snapshot(id, nowMs);
@@ -199,7 +245,12 @@ export abstract class Task {
   abortAlignment(): void {
     this.alignId = 0;
     this.alignSeen = 0;
-    for (const ch of this.inputs) ch.isBlocked = false;
+    this.capture = undefined;
+    for (const ch of this.inputs) {
+      ch.isBlocked = false;
+      ch.recording = undefined;
+      ch.recorded = undefined;
+    }
   }
 
   /** End of input on every channel: forward it and stop. */
@@ -268,6 +319,7 @@ export abstract class Task {
     this.nextMarker = 0;
     this.pausedUntilMs = -Infinity;
     this.isFinished = false;
+    this.capturedId = 0;
     this.abortAlignment();
   }
 }

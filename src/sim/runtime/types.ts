@@ -2,7 +2,8 @@
 // parsing), and the runtime trace that dataflow, checkpoint and metrics views read. Times are virtual ms.
 import type { PaneValue } from '../types.ts';
 
-export type CheckpointMode = 'exactly-once' | 'at-least-once' | 'none';
+/** `unaligned` is exactly-once too: barriers overtake in-flight data, which goes into the snapshot (R7.10). */
+export type CheckpointMode = 'exactly-once' | 'unaligned' | 'at-least-once' | 'none';
 export type SinkKind = 'at-least-once' | 'transactional' | 'upsert';
 export type OperatorKind = 'source' | 'map' | 'filter' | 'window' | 'sink';
 /** How an operator's input is spread over its subtasks (R7.1). */

@@ -32,6 +32,13 @@ describe('runtime guarantees under random failure schedules', () => {
     }), RUNS);
   }, LIMIT_MS);
 
+  it('unaligned checkpoints with a transactional sink also commit exactly what the crash-free run commits (R7.10)', () => {
+    fc.assert(fc.property(inputSteps, crashes, jobSettings, (steps, schedule, s) => {
+      const { clean, crashed } = pair(s, 'unaligned', 'transactional', steps, schedule);
+      expect(multiset(crashed.result.sink!.committed)).toEqual(multiset(clean.result.sink!.committed));
+    }), RUNS);
+  }, LIMIT_MS);
+
   it('an at-least-once sink loses nothing, and everything extra repeats a crash-free row', () => {
     fc.assert(fc.property(inputSteps, crashes, jobSettings, (steps, schedule, s) => {
       const { clean, crashed } = pair(s, 'exactly-once', 'at-least-once', steps, schedule);

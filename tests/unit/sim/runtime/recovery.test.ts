@@ -30,6 +30,16 @@ describe('checkpoints and recovery', () => {
     expect(alignment.alignmentMs).toBeGreaterThan(0);
   });
 
+  it('under back pressure an unaligned checkpoint completes sooner than an aligned one and carries in-flight data (R7.10)', () => {
+    const steps: Step[] = [...Array.from({ length: 12 }, (_, i) => rec('a', i, i % 2)), { advance: 100 }];
+    const runWith = (mode: string) => runJob(windowPipeline({ parallelism: 1, checkpoint: { interval: 3, mode }, source: { parallelism: 2 }, window: { serviceMs: 4 }, bufferCapacity: 3 }), steps, true);
+    const [aligned, unaligned] = [runWith('exactly-once'), runWith('unaligned')];
+    const duration = (r: ReturnType<typeof runJob>) => r.result.checkpoints![0].completed - r.result.checkpoints![0].started;
+    expect(duration(unaligned)).toBeLessThan(duration(aligned));
+    const inFlight = kinds(unaligned, 'snapshot').map((e) => (e as { inFlight: number }).inFlight);
+    expect(Math.max(...inFlight)).toBeGreaterThan(0);
+  });
+
   it('a failed task makes the whole job restart after the delay from the last completed checkpoint (R7.12)', () => {
     const r = runJob(single({ checkpoint: { interval: 50 } }), [rec('a', 1), { advance: 60 }, rec('a', 2), { advance: 5 }, { crash: { operator: 'sink', subtask: 0 } }, { advance: 20 }], true);
     const restored = kinds(r, 'restored')[0] as { procTimeMs: number; checkpoint: number; offsets: number[] };
@@ -97,7 +107,7 @@ describe('runtime input errors name the field and the value', () => {
   });
 
   it('rejects an unknown checkpoint mode', () => {
-    expect(error({ checkpoint: { mode: 'maybe' } })).toBe('invalid: pipeline.runtime.checkpoint.mode: expected one of exactly-once | at-least-once | none, got "maybe"');
+    expect(error({ checkpoint: { mode: 'maybe' } })).toBe('invalid: pipeline.runtime.checkpoint.mode: expected one of exactly-once | unaligned | at-least-once | none, got "maybe"');
   });
 
   it('rejects a crash of a subtask the operator does not have', () => {
