@@ -2,7 +2,7 @@
 // change (answer, verdict, hint, reveal, variant) and restored from it when the exercise is opened again.
 import { createActor, fromPromise, type SnapshotFrom } from 'xstate';
 import { attemptMachine, type AttemptEvent, type GradeResult } from './attemptMachine.ts';
-import { grade, nextVariantSeed, parseAnswer } from './grade.ts';
+import { gradeAnswer, nextVariantSeed, parseAnswer } from './grade.ts';
 import type { Exercise } from './types.ts';
 
 type Status = 'attempted' | 'correct' | 'revealed';
@@ -27,7 +27,7 @@ export class Attempt {
     const machine = attemptMachine.provide({
       actors: {
         grade: fromPromise<GradeResult, { answer: unknown; seed: number }>(async ({ input }) =>
-          grade(exercise, input.seed, parseAnswer(exercise, input.answer))),
+          gradeAnswer(exercise, input.seed, parseAnswer(exercise, input.answer))),
       },
     });
     const saved = progress.exercise(exercise.id);

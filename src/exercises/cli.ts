@@ -4,7 +4,7 @@
 //   npm run --silent exercise -- grade <lesson-id/exercise-id> --seed <n> --answer '<json>'
 // `--lessons <folder>` reads lessons from another folder (fixtures). Bad input exits 2 with one line on stderr.
 import { loadCourseExercises } from './courseExercises.ts';
-import { grade, parseAnswer, solve } from './grade.ts';
+import { gradeAnswer, parseAnswer, solve } from './grade.ts';
 import { AnswerError } from './graders/grader.ts';
 import { ScenarioError } from './runExercise.ts';
 import { MAX_SEED } from './variant.ts';
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<string> {
   } catch {
     throw new UsageError(`--answer is not valid JSON: ${answerText}`);
   }
-  const verdict = grade(exercise, seed, parseAnswer(exercise, answer));
+  const verdict = await gradeAnswer(exercise, seed, parseAnswer(exercise, answer));
   return JSON.stringify({ correct: verdict.correct, feedback: verdict.feedback, misconception: verdict.misconception });
 }
 

@@ -1,7 +1,7 @@
 // The entry points every caller uses (widgets, CLI, tests): solve an exercise for a seed, and grade an answer.
 // Graders sit in a registry keyed by kind; the mapped type makes the compiler reject a kind without a grader.
 import * as v from 'valibot';
-import { codeGrader } from './graders/code.ts';
+import { codeGrader } from './code/codeGrader.ts';
 import { dragGrader } from './graders/drag.ts';
 import { AnswerError, type Grader, type GradingRun } from './graders/grader.ts';
 import { numGrader } from './graders/num.ts';
@@ -94,6 +94,13 @@ export function grade<E extends Exercise>(exercise: E, seed: number, answer: Ans
     return { ...verdict, misconception: id, misconceptionHint: rule.hint, feedback: `${verdict.feedback} That is the answer if ${rule.wrongRule!.summary}.` };
   }
   return { ...verdict, misconception: null };
+}
+
+/** What the attempt and the CLI call: like `grade`, but a CODE answer first runs its hidden tests in a sandbox. */
+export async function gradeAnswer<E extends Exercise>(exercise: E, seed: number, answer: AnswerOf<E['kind']>): Promise<Verdict> {
+  if (exercise.kind !== 'code') return grade(exercise, seed, answer);
+  const { gradeCode } = await import('./code/gradeCode.ts');
+  return gradeCode(exercise, seed, answer as string);
 }
 
 function isCorrectUnder<K extends ExerciseKind>(grader: Grader<K>, exercise: ExerciseOf<K>, answer: AnswerOf<K>, run: GradingRun): boolean {

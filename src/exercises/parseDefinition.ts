@@ -84,7 +84,8 @@ export function parseDefinition(file: string, lessonId: string, meta: ExerciseMe
   const say = (field: string, message: string) => errors.push(`${file}: front matter "${field}": ${message}`);
 
   let scenario: unknown;
-  if (meta.kind !== 'code') {
+  // A code exercise may name a scenario: its hidden tests then start with it.
+  if (meta.kind !== 'code' || meta.scenario !== undefined) {
     if (scenarioText === undefined) say('scenario', `a ${meta.kind} exercise needs a scenario (scenarios/<name>.json)`);
     else {
       try {

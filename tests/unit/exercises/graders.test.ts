@@ -156,9 +156,9 @@ describe('PREDICT', () => {
 });
 
 describe('CODE', () => {
-  it('says plainly that code is not graded yet instead of pretending', async () => {
+  it('is solved with the task\'s reference source and graded only asynchronously, in a sandbox', async () => {
     const exercise = await fixture('mini-operator', 'code');
-    expect(grade(exercise, 1, 'return 1;')).toMatchObject({ correct: false, feedback: expect.stringContaining('hidden tests') });
-    expect(() => solve(exercise, 1)).toThrow(/no reference answer/);
+    expect(solve(exercise, 1)).toContain('function createValve(');
+    expect(() => grade(exercise, 1, 'return 1;')).toThrow(/use gradeAnswer/);
   });
 });
