@@ -1,7 +1,7 @@
 // Identity and state of the plot's marks: records and panes, how they are keyed across re-runs, what a record's
 // fate is at time t (the trace's `fate` column holds the final fate; a drop becomes visible only once it happened),
 // and the order the keyboard walks them in.
-import { RecordFate, type Trace, type TraceState } from '../../sim/index.ts';
+import { RecordFate, type Trace } from '../../sim/index.ts';
 import type { TraceIndex } from './traceIndex.ts';
 
 export type MarkRef = { kind: 'record' | 'pane'; index: number };
@@ -28,11 +28,14 @@ export function recordKey(trace: Trace, record: number): string {
 
 export type FateAtT = (typeof RecordFate)[keyof typeof RecordFate];
 
-/** Accepted until a drop of this record has happened by t; fully late once every drop of a record late everywhere has. */
-export function recordFateAt(trace: Trace, index: TraceIndex, record: number, state: TraceState): FateAtT {
+/**
+ * Accepted until a drop of this record has happened by t (`dropsSoFar` = traceAt(t).drops); fully late once every
+ * drop of a record late everywhere has. Takes the count, not the state, so a mark re-renders only when it changes.
+ */
+export function recordFateAt(trace: Trace, index: TraceIndex, record: number, dropsSoFar: number): FateAtT {
   const drops = index.dropsByRecord.get(record);
   if (!drops) return RecordFate.Accepted;
-  const happened = drops.filter((d) => d < state.drops).length;
+  const happened = drops.filter((d) => d < dropsSoFar).length;
   if (happened === 0) return RecordFate.Accepted;
   return happened === drops.length && trace.records.fate[record] === RecordFate.Late ? RecordFate.Late : RecordFate.PartlyLate;
 }

@@ -4,8 +4,8 @@ import type { DropEvent, PaneEvent, Trace, TraceState } from '../../sim/index.ts
 
 export type OutputRow = { kind: 'pane'; index: number; row: PaneEvent } | { kind: 'drop'; index: number; row: DropEvent };
 
-/** The last `limit` rows at t, oldest first, and how many there are in all. */
-export function outputRows(trace: Trace, now: TraceState, limit = Infinity): { rows: OutputRow[]; total: number } {
+/** The last `limit` rows at t (given traceAt's prefix counts), oldest first, and how many there are in all. */
+export function outputRows(trace: Trace, now: Pick<TraceState, 'panes' | 'drops'>, limit = Infinity): { rows: OutputRow[]; total: number } {
   const total = now.panes + now.drops;
   const rows: OutputRow[] = [];
   let p = now.panes - 1;
