@@ -1,13 +1,13 @@
 // The CodeMirror 6 editor for CODE exercises, in its own module so the page loads it only when a code exercise is
 // shown. Colours come from the site's tokens and light-dark(), so the editor follows the light or dark theme.
 // Tab indents; Escape, then Tab, moves focus out of the editor (CodeMirror's tab-focus mode), as the widget says.
-import { indentWithTab } from '@codemirror/commands';
-import { javascript } from '@codemirror/lang-javascript';
-import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { javascriptLanguage } from '@codemirror/lang-javascript';
+import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { Compartment, EditorState } from '@codemirror/state';
+import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
-import { basicSetup, EditorView } from 'codemirror';
-import { keymap } from '@codemirror/view';
 
 export interface CodeEditor {
   setText: (text: string) => void;
@@ -54,9 +54,10 @@ export function createCodeEditor(options: EditorOptions): CodeEditor {
     state: EditorState.create({
       doc: options.text,
       extensions: [
-        basicSetup,
-        keymap.of([indentWithTab]),
-        javascript(),
+        // What editing twenty lines needs; completion, search and linting would triple the download.
+        lineNumbers(), highlightActiveLineGutter(), highlightActiveLine(), history(), drawSelection(), indentOnInput(),
+        bracketMatching(), closeBrackets(), keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+        javascriptLanguage,
         syntaxHighlighting(highlight),
         theme,
         editable.of(readOnlyExtensions(options.isReadOnly)),
