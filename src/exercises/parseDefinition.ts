@@ -28,8 +28,8 @@ const windowLabel = v.pipe(v.string(), v.regex(WINDOW_LABEL, 'a window label suc
 const MAX_AXIS_POINTS = 1000;
 const questionSchema = v.union([
   v.pipe(v.string(), v.transform((name): QuestionRef => ({ name }))),
-  v.strictObject({ name: v.string(), window: v.optional(windowLabel), record: v.optional(v.string()), after: v.optional(v.string()) }),
-], 'a question name or { name, window?, record?, after? }');
+  v.strictObject({ name: v.string(), window: v.optional(windowLabel), record: v.optional(v.string()), after: v.optional(v.string()), card: v.optional(v.string()) }),
+], 'a question name or { name, window?, record?, after?, card? }');
 const predicateSchema = v.variant('is', [
   v.strictObject({ is: v.literal('nothing-dropped') }),
   v.strictObject({ is: v.literal('fired'), window: windowLabel }),
@@ -133,7 +133,7 @@ function checkQuestionParams(file: string, ref: QuestionRef, question: Question)
   for (const param of question.needs) {
     if (ref[param] === undefined) errors.push(`${file}: front matter "question.${param}": "${ref.name}" needs a ${param}`);
   }
-  for (const param of ['window', 'record', 'after'] as const) {
+  for (const param of ['window', 'record', 'after', 'card'] as const) {
     if (ref[param] !== undefined && !question.needs.includes(param) && !question.allows?.includes(param)) {
       errors.push(`${file}: front matter "question.${param}": "${ref.name}" takes no ${param}`);
     }

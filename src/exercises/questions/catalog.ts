@@ -1,6 +1,7 @@
 // The questions an exercise can ask about a run. Each is implemented once, on top of the run view, and returns
 // the reference answer plus, for every item, a sentence saying why (the grader's specific feedback).
 import type { RunView } from '../runView.ts';
+import { capabilityQuestions } from './capabilities.ts';
 import { panes } from './panes.ts';
 import { records } from './records.ts';
 import { runtime } from './runtime.ts';
@@ -16,9 +17,11 @@ export interface QuestionRef {
   record?: string;
   /** Ask about the state after this record was processed, instead of at the end of the run. */
   after?: string;
+  /** A requirement card of the course capability matrix (questions/capabilities.ts). */
+  card?: string;
 }
 
-export type QuestionParam = 'window' | 'record' | 'after';
+export type QuestionParam = 'window' | 'record' | 'after' | 'card';
 
 /** A choice shown to the learner, with the run's reason for it being in or out of the answer. */
 export interface Option { id: string; label: string; why: string }
@@ -46,7 +49,7 @@ export interface SequenceQuestion extends Base {
 }
 export type Question = SetQuestion | NumberQuestion | SequenceQuestion;
 
-export const QUESTIONS: Record<string, Question> = { ...records, ...windows, ...panes, ...tuning, ...runtime };
+export const QUESTIONS: Record<string, Question> = { ...records, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions };
 
 export function findQuestion(name: string): Question | undefined {
   return Object.hasOwn(QUESTIONS, name) ? QUESTIONS[name] : undefined;
