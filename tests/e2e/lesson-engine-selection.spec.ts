@@ -38,6 +38,17 @@ test('plays the four engines, answers every exercise, and keeps the answers afte
     await expect(sim.getByRole('region', { name: 'Output' })).toContainText(rows);
   }
 
+  // Requirement cards, graded from the course capability matrix.
+  for (const id of ['card-fraud-alerts', 'card-no-ops-team']) {
+    const card = exerciseCard(page, id);
+    for (const engine of (await solution(card, id)) as string[]) {
+      const label = { flink: 'Apache Flink', 'kafka-streams': 'Kafka Streams', spark: 'Spark Structured Streaming', storm: 'Apache Storm' }[engine]!;
+      await card.getByRole('checkbox', { name: label }).check();
+    }
+    await card.getByRole('button', { name: 'Check' }).click();
+    await expectCorrect(card);
+  }
+
   const stormLate = exerciseCard(page, 'storm-late');
   for (const id of (await solution(stormLate, 'storm-late')) as string[]) await stormLate.getByRole('checkbox', { name: new RegExp(`^${id} `) }).check();
   await stormLate.getByRole('button', { name: 'Check' }).click();
@@ -63,7 +74,7 @@ test('plays the four engines, answers every exercise, and keeps the answers afte
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
   await page.reload();
-  for (const id of ['storm-late', 'spark-count', 'predict-kafka']) await expectCorrect(exerciseCard(page, id));
+  for (const id of ['card-fraud-alerts', 'card-no-ops-team', 'storm-late', 'spark-count', 'predict-kafka']) await expectCorrect(exerciseCard(page, id));
 });
 
 test('reads at 360 px wide, table included', async ({ page }, testInfo) => {

@@ -7,6 +7,7 @@ import { solve } from '../../../../src/exercises/grade.ts';
 import { runScenario } from '../../../../src/exercises/runExercise.ts';
 import type { RunView } from '../../../../src/exercises/runView.ts';
 import type { Exercise } from '../../../../src/exercises/types.ts';
+import matrix from '../../../../src/lessons/engine-selection/capabilities.json';
 
 const LESSON = 'src/lessons/engine-selection';
 const ENGINES = ['flink', 'kafka-streams', 'spark', 'storm'] as const;
@@ -44,5 +45,31 @@ describe('engine-selection: one stream, four engines', () => {
     expect(solve(exercise('storm-late'), 1)).toEqual(['e4', 'e6', 'e8']);
     expect(solve(exercise('spark-count'), 1)).toBe(4);
     expect(solve(exercise('predict-kafka'), 1)).toEqual([{ window: '[0,10)', value: 3, timing: 'ON_TIME', after: 'e5' }]);
+  });
+});
+
+describe('engine-selection: the capability matrix', () => {
+  const capabilityIds = ['record-at-a-time', 'exactly-once-kafka', 'library', 'non-kafka-sources'];
+
+  it('shows in the prose exactly the yes/no cells of the matrix the exercises are graded from', () => {
+    const lesson = readFileSync(`${LESSON}/lesson.md`, 'utf8');
+    const table = lesson.split('\n').filter((line) => /^\| (record at a time|exactly once|no cluster|sources beyond)/.test(line));
+    const prose = table.map((line) => line.split('|').slice(2, 6).map((cell) => cell.trim() === 'yes'));
+    const data = capabilityIds.map((id) => {
+      const capability = matrix.capabilities.find((c) => c.id === id)!;
+      return matrix.engines.map((e) => (capability.engines as Record<string, { has: boolean }>)[e.id].has);
+    });
+    expect(prose).toEqual(data);
+  });
+
+  it('cites a documentation page for every cell', () => {
+    for (const capability of matrix.capabilities) {
+      for (const cell of Object.values(capability.engines)) expect(cell.source).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('grades the cards from the matrix: fraud alerts → Flink and Kafka Streams; no cluster → Kafka Streams', () => {
+    expect(solve(exercise('card-fraud-alerts'), 1)).toEqual(['flink', 'kafka-streams']);
+    expect(solve(exercise('card-no-ops-team'), 1)).toEqual(['kafka-streams']);
   });
 });
