@@ -1,33 +1,121 @@
-// What the CEP view shows at processing time t, read from a CepTrace only: the partial matches alive at t per
-// pattern stage (with the time left before `within` runs out), the matches so far, and the runs that ended and how.
-import type { CepTrace } from '../../sim/index.ts';
+// What the CEP view shows, read from a CepTrace only. `cepModelOf` derives the per-trace tables once (run rows,
+// the token each run is drawn as, playback's timeline); `cepFrameAt` answers "what is true at processing time t":
+// the partial matches alive and the stage each waits at, how much of `within` each has left on the pattern's clock
+// (the watermark in event time, processing time otherwise), the matches so far and the runs that ended without one.
+import { bisectRight, max } from 'd3';
+import type { CepRunEvent, CepTrace } from '../../sim/index.ts';
+import type { Timeline } from '../sim/playback.svelte.ts';
+import { formatMs } from '../sim/time.ts';
+import { buildTraceIndex } from '../sim/traceIndex.ts';
 
-export interface StageColumn { name: string; label: string; runs: { id: number; key: string; events: string; timeLeft: number }[] }
-export interface EndedRun { id: number; key: string; fate: string; events: string; reason: string }
-export interface CepFrame { stages: StageColumn[]; matches: { id: number; key: string; events: string }[]; ended: EndedRun[] }
+export interface CepRunRow {
+  run: CepRunEvent;
+  key: string;
+  /** The drawn token: a run that replaced its parent at the same moment keeps the parent's, so it moves on. */
+  token: number;
+  /** Time of each taken event on the pattern's clock (event time, or processing time when time = processing). */
+  takenTs: number[];
+  /** The taken events' timestamps as the matches print them. */
+  events: string;
+  deadline: number;
+}
 
-export function cepFrame(trace: CepTrace, t: number): CepFrame {
-  const { spec, base } = trace;
-  const tsOf = (records: number[]) => records.map((r) => base.records.ts[r]).join(', ');
-  const stages: StageColumn[] = spec.stages.map((s) => ({
-    name: s.name,
-    label: `${s.name} = ${String(s.value)}${s.max === Infinity ? ' (one or more)' : s.max > 1 ? ` (×${s.max})` : ''}${s.min === 0 ? ' (optional)' : ''}`,
-    runs: [],
-  }));
-  const ended: EndedRun[] = [];
-  for (const run of trace.runs) {
-    if (run.bornMs > t || run.fate === 'advanced' && run.endMs <= t) continue;
-    const key = base.keys[run.keyId];
-    if (run.endMs <= t) {
-      if (run.fate !== 'matched') ended.push({ id: run.id, key, fate: run.fate, events: tsOf(run.records), reason: run.reason });
-      continue;
-    }
-    const stage = run.stages.at(-1) ?? 0;
-    stages[stage].runs.push({ id: run.id, key, events: tsOf(run.records), timeLeft: spec.within === Infinity ? Infinity : run.startTs + spec.within });
-  }
-  const matches = trace.matches.filter((m) => m.procTimeMs <= t).map((m) => {
-    const run = trace.runs.find((r) => r.id === m.run)!;
-    return { id: m.run, key: base.keys[run.keyId], events: tsOf(run.records) };
+export interface LiveRun {
+  row: CepRunRow;
+  stage: number;
+  /** Takes made by t. */
+  taken: number;
+  /** Share of `within` still left at t, 0–1 (1 when there is no `within`). */
+  left: number;
+}
+
+export interface CepModel {
+  trace: CepTrace;
+  rows: CepRunRow[];
+  /** Rows of runs that ended without a match (timed out, discarded, skipped), by end time. */
+  ended: CepRunRow[];
+  endedMs: Float64Array;
+  matchMs: Float64Array;
+  timeline: Timeline;
+  /** Extent of the pattern's clock over the run (for the timers' axis). */
+  clockExtent: [number, number];
+  wmProcTimeMs: Float64Array;
+  wmValue: Float64Array;
+}
+
+export interface CepFrame {
+  procTimeMs: number;
+  /** The pattern's clock at t: the watermark in event time, processing time otherwise. */
+  now: number;
+  live: LiveRun[];
+  /** Matches emitted by t (a prefix of trace.matches) and ended runs by t (a prefix of model.ended). */
+  matches: number;
+  ended: number;
+}
+
+export const FATE_WORDS: Record<string, string> = { 'timed-out': '⏱ timed out', discarded: '✕ discarded', skipped: '↷ skipped' };
+
+export function buildCepModel(trace: CepTrace): CepModel {
+  const { base, spec } = trace;
+  const isEventTime = spec.time === 'event';
+  const byId = new Map(trace.runs.map((run) => [run.id, run]));
+  const tokenOf = new Map<number, number>();
+  const inherited = new Set<number>();
+  const rows = trace.runs.map((run): CepRunRow => {
+    const parent = byId.get(run.parent);
+    const continues = parent?.fate === 'advanced' && parent.endMs === run.bornMs && !inherited.has(parent.id);
+    if (continues) inherited.add(parent.id);
+    const token = continues ? tokenOf.get(parent.id) ?? parent.id : run.id;
+    tokenOf.set(run.id, token);
+    return {
+      run, key: base.keys[run.keyId], token,
+      takenTs: run.records.map((r, i) => (isEventTime ? base.records.ts[r] : run.takenMs[i])),
+      events: run.records.map((r) => formatMs(base.records.ts[r])).join(', '),
+      deadline: run.startTs + spec.within,
+    };
   });
-  return { stages, matches, ended };
+  const ended = rows.filter((row) => row.run.fate in FATE_WORDS && Number.isFinite(row.run.endMs)).sort((a, b) => a.run.endMs - b.run.endMs);
+  const index = buildTraceIndex(base);
+  const extra = [...trace.runs.flatMap((run) => [run.bornMs, run.endMs, ...run.takenMs]), ...trace.matches.map((m) => m.procTimeMs)].filter(Number.isFinite);
+  const momentsMs = [...new Set([...index.momentsMs, ...extra])].sort((a, b) => a - b);
+  const startMs = index.procExtent[0];
+  const timeline = { momentsMs, startMs, endMs: Math.max(index.procExtent[1], momentsMs.at(-1) ?? startMs) };
+  const lastDeadline = max(rows, (row) => (Number.isFinite(row.deadline) ? row.deadline : undefined)) ?? -Infinity;
+  const clockExtent: [number, number] = isEventTime
+    ? [index.eventExtent[0], Math.max(index.eventExtent[1], lastDeadline)]
+    : [timeline.startMs, Math.max(timeline.endMs, lastDeadline)];
+  return {
+    trace, rows, ended, endedMs: Float64Array.from(ended, (row) => row.run.endMs), matchMs: Float64Array.from(trace.matches, (m) => m.procTimeMs),
+    timeline, clockExtent, wmProcTimeMs: index.wmProcTimeMs, wmValue: index.wmValue,
+  };
+}
+
+const models = new WeakMap<CepTrace, CepModel>();
+
+/** The model of a trace, built once however many components ask. */
+export function cepModelOf(trace: CepTrace): CepModel {
+  let model = models.get(trace);
+  if (!model) models.set(trace, (model = buildCepModel(trace)));
+  return model;
+}
+
+export function cepFrameAt(model: CepModel, t: number): CepFrame {
+  const { spec } = model.trace;
+  const wmAt = bisectRight(model.wmProcTimeMs, t) - 1;
+  const now = spec.time === 'processing' ? t : wmAt >= 0 ? model.wmValue[wmAt] : -Infinity;
+  const live: LiveRun[] = [];
+  for (const row of model.rows) {
+    const { run } = row;
+    if (run.bornMs > t || run.endMs <= t) continue;
+    const taken = Math.max(1, bisectRight(run.takenMs, t));
+    const left = spec.within === Infinity ? 1 : Math.min(1, Math.max(0, (row.deadline - now) / spec.within));
+    live.push({ row, stage: run.stages[taken - 1] ?? 0, taken, left });
+  }
+  return { procTimeMs: t, now, live, matches: bisectRight(model.matchMs, t), ended: bisectRight(model.endedMs, t) };
+}
+
+/** "a = login", with the quantifier as Flink writes it: "{2}", "+", "?". */
+export function stageLabel(stage: CepTrace['spec']['stages'][number]): string {
+  const times = stage.max === Infinity ? (stage.min <= 1 ? '+' : `{${stage.min},}`) : stage.max > 1 ? (stage.min === stage.max ? `{${stage.max}}` : `{${stage.min},${stage.max}}`) : '';
+  return `${stage.name}${times}${stage.min === 0 ? '?' : ''} = ${String(stage.value)}`;
 }
