@@ -90,7 +90,8 @@ const restartOf = (raw: v.InferOutput<typeof RuntimeSchema>): RestartStrategy =>
 
 /** Canonical job: source → maps/filters → keyed window (hash, R7.1) → sink. */
 export function parseRuntime(profile: ProfileId, pipeline: Pipeline, input: unknown): RuntimeSpec {
-  if (profile !== 'flink') throw unsupported(`runtime under ${profile} (the parallel runtime follows Flink, spec §7)`);
+  if (profile === 'spark') return parseMicroBatchRuntime(pipeline, input);
+  if (profile !== 'flink') throw unsupported(`runtime under ${profile} (the parallel runtime follows Flink, spec §7; Spark has micro-batches)`);
   if (pipeline.window.time === 'processing') throw unsupported('processing-time windows in the runtime');
   if (pipeline.watermark?.idleness !== undefined) throw unsupported('watermark idleness in the runtime');
   const parsed = v.safeParse(RuntimeSchema, input);
@@ -119,6 +120,27 @@ export function parseRuntime(profile: ProfileId, pipeline: Pipeline, input: unkn
     checkpoint: { intervalMs: raw.checkpoint.interval, mode: raw.checkpoint.mode, timeoutMs: raw.checkpoint.timeout },
     sink: raw.sink, restart: restartOf(raw), heartbeatTimeoutMs: raw.heartbeatTimeoutMs, bufferCapacity: raw.bufferCapacity,
     latencyIntervalMs: raw.latencyIntervalMs, metricsIntervalMs: raw.metricsIntervalMs, bytesPerEntry: raw.bytesPerEntry,
+  };
+}
+
+const MicroBatchSchema = v.strictObject({
+  sink: v.optional(oneOf(['idempotent', 'at-least-once']), 'idempotent'),
+  restartDelay: v.optional(NonNegative, 1000),
+  batch: v.optional(v.strictObject({ overheadMs: v.optional(Ms, 50), perRowMs: v.optional(Ms, 0.01), commitMs: v.optional(Ms, 10) }), {}),
+});
+
+/** spark: micro-batches on the trigger interval (pipeline.batchInterval), offset and commit logs (R7.15). */
+function parseMicroBatchRuntime(pipeline: Pipeline, input: unknown): RuntimeSpec {
+  const parsed = v.safeParse(MicroBatchSchema, input);
+  if (!parsed.success) throw new InputError('invalid', describeIssue('pipeline.runtime', parsed.issues[0]));
+  const { sink, restartDelay, batch } = parsed.output;
+  const stage = (name: string, kind: OperatorSpec['kind']): OperatorSpec => ({ name, kind, parallelism: 1, partitioning: 'forward', service: { type: 'fixed', ms: 0 }, keyServiceMs: {} });
+  return {
+    operators: [stage('source', 'source'), stage('query', 'window'), stage('sink', 'sink')], maxParallelism: 1, failures: [],
+    checkpoint: { intervalMs: pipeline.batchInterval, mode: 'exactly-once', timeoutMs: Infinity }, sink,
+    restart: { type: 'fixed-delay', delayMs: restartDelay, attempts: 1_000_000 }, heartbeatTimeoutMs: Infinity, bufferCapacity: 1,
+    latencyIntervalMs: 0, metricsIntervalMs: 1000, bytesPerEntry: 100,
+    microBatch: { overheadMs: batch.overheadMs ?? 50, perRowMs: batch.perRowMs ?? 0.01, commitMs: batch.commitMs ?? 10 },
   };
 }
 

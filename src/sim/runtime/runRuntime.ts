@@ -9,12 +9,14 @@ import { Recorder } from '../trace/recorder.ts';
 import type { Run, RunOptions, Scenario } from '../types.ts';
 import { injectFailure } from './failover.ts';
 import { Job } from './job.ts';
+import { runMicroBatches } from './microBatch.ts';
 import type { CheckpointEntry, RuntimeSpec, RuntimeTrace } from './types.ts';
 
 /** How long after `end` the clock may run while the job drains (a job that cannot finish stops here). */
 const DRAIN_LIMIT_MS = 1e9;
 
 export function runRuntime(scenario: Scenario, program: Program, options: RunOptions = {}): Run {
+  if (scenario.profile === 'spark') return runMicroBatches(scenario, program, options);
   const runtime = scenario.pipeline.runtime as RuntimeSpec;
   const clock = new Scheduler();
   const isTracing = options.trace ?? false;

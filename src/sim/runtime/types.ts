@@ -4,7 +4,8 @@ import type { PaneValue } from '../types.ts';
 
 /** `unaligned` is exactly-once too: barriers overtake in-flight data, which goes into the snapshot (R7.10). */
 export type CheckpointMode = 'exactly-once' | 'unaligned' | 'at-least-once' | 'none';
-export type SinkKind = 'at-least-once' | 'transactional' | 'upsert';
+/** `idempotent`: Spark's file sink, which writes each batch id once however often the batch runs (R7.15). */
+export type SinkKind = 'at-least-once' | 'transactional' | 'upsert' | 'idempotent';
 export type OperatorKind = 'source' | 'map' | 'filter' | 'window' | 'sink';
 /** How an operator's input is spread over its subtasks (R7.1). */
 export type Partitioning = 'forward' | 'rebalance' | 'broadcast' | 'hash';
@@ -67,7 +68,12 @@ export interface RuntimeSpec {
   metricsIntervalMs: number;
   /** Size model for snapshots and heap: bytes per window and per buffered element. */
   bytesPerEntry: number;
+  /** `spark` profile: micro-batch timing (R3.19, R7.15). */
+  microBatch?: MicroBatchSpec;
 }
+
+/** A batch takes `overheadMs + rows · perRowMs`; the sink writes at its end and `commits/N` follows `commitMs` later. */
+export interface MicroBatchSpec { overheadMs: number; perRowMs: number; commitMs: number }
 
 // ─── Result additions (vectors.md "Runtime vectors") ───────────────────────────────────────────
 
@@ -159,7 +165,9 @@ export type RuntimeEvent =
   | { kind: 'transaction'; procTimeMs: number; task: number; txn: number; action: 'pre-commit' | 'commit' | 'abort'; writes: number }
   | { kind: 'side-effect'; procTimeMs: number; task: number; record: number; isDuplicate: boolean }
   | { kind: 'gc-pause'; procTimeMs: number; task: number; durationMs: number }
-  | { kind: 'note'; procTimeMs: number; text: string };
+  | { kind: 'note'; procTimeMs: number; text: string }
+  /** spark (R7.15): offsets/N written and batch N started (late when the previous one overran), sink write, commits/N. */
+  | { kind: 'micro-batch'; procTimeMs: number; batch: number; action: 'offsets' | 'write' | 'commit'; rows: number; offsets: number[]; attempt: number; lateByMs: number };
 
 /** Every write a sink made, in order. */
 export interface SinkWrite {
