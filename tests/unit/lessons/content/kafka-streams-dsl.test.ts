@@ -6,6 +6,7 @@ import { solve } from '../../../../src/exercises/grade.ts';
 import { runScenario } from '../../../../src/exercises/runExercise.ts';
 import type { RunView } from '../../../../src/exercises/runView.ts';
 import type { Exercise } from '../../../../src/exercises/types.ts';
+import { parseScenario } from '../../../../src/sim/index.ts';
 
 const LESSON = 'src/lessons/kafka-streams-dsl';
 const scenarioJson = (name: string) => JSON.parse(readFileSync(`${LESSON}/scenarios/${name}.json`, 'utf8')) as Record<string, any>;
@@ -80,5 +81,23 @@ describe('kafka-streams-dsl: one stream time per task', () => {
     expect(streamTime(view)).toBe(16_000);
     expect(20_000 + view.scenario.pipeline.grace).toBe(22_000);
     expect(solve(exercise('quiet-task'), 1)).toEqual(['[0,10)']);
+  });
+});
+
+describe('kafka-streams-dsl: co-partitioning', () => {
+  const join = (left: number, right: number) => parseScenario({
+    format: 'eventide.scenario/1', name: 'join', profile: 'kafka-streams', seed: 1,
+    pipeline: { join: { type: 'interval', lower: -5000, upper: 5000, kind: 'inner', partitions: { left, right } } },
+    events: [{ key: 'a', value: 1, ts: 1000, arrivalMs: 1000, stream: 'left' }], steps: [],
+  });
+
+  it('refuses to join a 6-partition topic with a 4-partition one, in Kafka Streams\' words', () => {
+    const parsed = join(6, 4);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.error).toContain('TopologyException: Invalid topology: Topics not co-partitioned');
+  });
+
+  it('accepts the join once the second topic is repartitioned to 6', () => {
+    expect(join(6, 6).ok).toBe(true);
   });
 });
