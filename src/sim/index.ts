@@ -1,6 +1,8 @@
 // The simulator's public API: the only list of what src/sim exports (STYLE §8).
 export type * from './types.ts';
 export { PROFILES, RecordFate } from './types.ts';
+export type * from './runtime/types.ts';
+export { TaskState } from './runtime/types.ts';
 export { parseScenario } from './parse/parseScenario.ts';
 export { run } from './run.ts';
 export { runJoin } from './joins/runJoin.ts';
