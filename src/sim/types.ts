@@ -43,7 +43,10 @@ export type TriggerSpec =
   | { type: 'processingTime'; interval: number };
 
 export type Accumulation = 'discarding' | 'accumulating' | 'retracting';
-export type KafkaEmit = 'updates' | 'final';
+/** `close` (EmitStrategy.onWindowClose, R4.22) is a scenario-format option: vectors.md lists updates and final only. */
+export type KafkaEmit = 'updates' | 'final' | 'close';
+/** Beam TimestampCombiner (R4.15), a scenario-format option; the default is END_OF_WINDOW. */
+export type TimestampCombiner = 'end-of-window' | 'earliest' | 'latest';
 export type SparkOutputMode = 'append' | 'update' | 'complete';
 
 export interface Pipeline {
@@ -60,6 +63,10 @@ export interface Pipeline {
   outputMode: SparkOutputMode;
   partitions: number;
   lateOutput: boolean;
+  /** Kafka Streams record caching (R4.20), a scenario-format option: latest value per window, flushed every commit. */
+  caching?: { commitIntervalMs: number };
+  /** Beam output timestamp of a pane (R4.15), a scenario-format option. */
+  timestampCombiner?: TimestampCombiner;
   /** Spark runtime mode: a micro-batch every this many ms of processing time (Sim, R3.19). */
   batchInterval: number;
   /** Spark: run the no-data batch a raised watermark causes (R3.19). */
@@ -224,10 +231,21 @@ export interface DropEvent extends Decision {
 
 interface EventBase { seq: number; procTimeMs: number; step: number }
 
+/**
+ * A timer of the window operator, or the engine's own processing-time action. `purpose` names its roles, joined by
+ * "+" when one timer serves several (engines keep one timer per key, window and time): `end-of-window` (the
+ * trigger's timer at maxTs, R4.2/R4.9), `cleanup` (state removal at maxTs + allowed lateness, R4.3/R4.14),
+ * `trigger` (a processing-time trigger), `commit` (Kafka Streams cache flush, R4.20), `batch` (Spark trigger, R3.19).
+ * keyId and windowId are −1 for engine-wide timers (commit, batch).
+ */
+interface TimerBase extends EventBase { keyId: number; windowId: number; timerMs: number; domain: TimeDomain; purpose: string }
+
 export type TraceEvent =
   | (EventBase & { kind: 'idle'; partition: number; isIdle: boolean; reason: string })
-  | (EventBase & { kind: 'timer-set'; keyId: number; windowId: number; timerMs: number; domain: TimeDomain; purpose: string })
-  | (EventBase & { kind: 'timer-fired'; keyId: number; windowId: number; timerMs: number; domain: TimeDomain; purpose: string })
+  | (TimerBase & { kind: 'timer-set' })
+  | (TimerBase & { kind: 'timer-fired' })
+  /** The timer was removed before it fired (merged window, cleared trigger, finished pane). */
+  | (TimerBase & { kind: 'timer-deleted' })
   | (EventBase & { kind: 'window-merged'; keyId: number; from: number[]; into: number; reason: string })
   | (EventBase & { kind: 'window-closed'; keyId: number; windowId: number; rule: string; reason: string })
   | (EventBase & { kind: 'batch'; batch: number; rows: number; evictionWm: number; lateWm: number; isNoData: boolean })
@@ -270,6 +288,8 @@ export interface Keyframe {
   drops: number;
   events: number;
   operatorWm: number;
+  /** Timers set, fired and deleted so far. */
+  timers: TimerCounts;
   partitionWm: Float64Array;
   partitionIdle: Uint8Array;
   /** windowId → record indices held in the window's state. */
@@ -301,6 +321,8 @@ export interface OpenWindow {
   records: number[];
 }
 
+export interface TimerCounts { set: number; fired: number; deleted: number }
+
 /** What is true at processing time t (traceAt). Prefix counts index trace.panes / drops / events / records. */
 export interface TraceState {
   procTimeMs: number;
@@ -312,6 +334,8 @@ export interface TraceState {
   panes: number;
   drops: number;
   events: number;
+  /** Timers set, fired and deleted up to t; `pending` = set − fired − deleted. */
+  timers: TimerCounts & { pending: number };
   /** Windows held and records held in them: the operator's state size. */
   stateSize: { windows: number; records: number };
 }

@@ -2,20 +2,20 @@
 // when a pane fires, the watermark fires end-of-window timers and garbage-collects state after allowed lateness.
 // Profile differences come in as EventTimeRules; trigger behaviour lives in triggers.ts.
 import { aggregatorFor, type Aggregator } from '../aggregates.ts';
-import { Heap } from '../heap.ts';
 import type { EventTimeRules, FiringCause } from '../profiles/eventTimeRules.ts';
 import type { Scheduler } from '../scheduler.ts';
 import type { DropInput, Recorder } from '../trace/recorder.ts';
 import type { Decision, Pipeline, Value } from '../types.ts';
 import { slidingStarts, tumblingStart } from '../windows/assign.ts';
 import { dropDecision, firingDecision } from './decisions.ts';
-import { onElementTrigger, firesAtEndOfWindow } from './triggers.ts';
-import { timerBefore, windowLabel, type Win } from './window.ts';
+import { cancelTriggerTimer, mergeTriggerTimers, onElementTrigger, firesAtEndOfWindow } from './triggers.ts';
+import { windowLabel, type Win } from './window.ts';
+import { WindowTimers, type TimerOwner } from './windowTimers.ts';
 
-export class EventTimeOperator {
+export class EventTimeOperator implements TimerOwner {
   wm = -Infinity;
   readonly agg: Aggregator;
-  private readonly timers = new Heap<Win>(timerBefore);
+  readonly timers = new WindowTimers(this);
   private readonly byKey: (Map<number, Win> | undefined)[] = [];
   private readonly sessions: (Win[] | undefined)[] = [];
   private readonly starts: number[] = [];
@@ -23,7 +23,7 @@ export class EventTimeOperator {
   readonly isRetracting: boolean;
   readonly isProcessingTime: boolean;
   private readonly hasDefaultEventTrigger: boolean;
-  private readonly endFires: boolean;
+  readonly endFires: boolean;
 
   constructor(
     readonly rules: EventTimeRules,
@@ -105,7 +105,7 @@ export class EventTimeOperator {
       id: this.recorder.newWindow(keyId, start, reportedEnd), keyId, keyRank: this.keyRank[keyId], start, end: reportedEnd,
       maxTs, cleanupTs: this.isProcessingTime ? maxTs : maxTs + this.pipeline.allowedLateness, timerTs: 0,
       acc: this.agg.init(), size: 0, paneElems: 0, panes: 0, hasNonEarlyPane: false, isEndHandled: false,
-      isFinished: false, isClosed: false, lastValue: undefined, procAction: undefined,
+      isFinished: false, isClosed: false, lastValue: undefined, procAction: undefined, triggerAction: undefined, isTriggerDone: false,
       elements: this.pipeline.window.type === 'count' && this.pipeline.window.slide ? { records: [], values: [] } : undefined,
     };
     if (this.pipeline.window.type !== 'session') {
@@ -113,21 +113,8 @@ export class EventTimeOperator {
       if (!keyed) this.byKey[keyId] = keyed = new Map();
       keyed.set(start, win);
     }
-    this.scheduleTimers(win);
+    this.timers.schedule(win);
     return win;
-  }
-
-  private scheduleTimers(win: Win): void {
-    if (this.isProcessingTime) {
-      // R1.4: a processing-time window fires and is cleaned up when the clock reaches maxTs.
-      win.procAction = this.clock.at(win.maxTs, () => this.onEndOfWindow(win, true));
-      return;
-    }
-    // R4.7: an end-of-window timer only if maxTs is still ahead; otherwise the element's arrival fires it (R4.2).
-    const wantsEnd = firesAtEndOfWindow(this) && !this.rules.isDue(win.maxTs, this.wm);
-    win.isEndHandled = !wantsEnd;
-    win.timerTs = wantsEnd ? win.maxTs : win.cleanupTs;
-    this.timers.push(win);
   }
 
   add(win: Win, record: number, value: Value): void {
@@ -181,14 +168,19 @@ export class EventTimeOperator {
       merged.hasNonEarlyPane ||= w.hasNonEarlyPane;
       if (merged.lastValue === undefined) merged.lastValue = w.lastValue;
       w.isClosed = true;
-      if (w.procAction) w.procAction.run = () => {};
       list.splice(list.indexOf(w), 1);
+    }
+    const rearmTrigger = mergeTriggerTimers(this, from, merged);
+    for (const w of from) {
+      cancelTriggerTimer(this, w);
+      this.timers.delete(w);
     }
     insertByStart(list, merged);
     this.recorder.event({
       kind: 'window-merged', keyId, from: from.map((w) => w.id), into: merged.id,
       reason: `R2.6: sessions ${from.map(windowLabel).join(', ')} and the new element merge into ${windowLabel(merged)}`,
     });
+    rearmTrigger();
     return merged;
   }
 
@@ -197,32 +189,27 @@ export class EventTimeOperator {
     if (wm <= this.wm) return;
     this.wm = wm;
     this.recorder.operatorWatermark(wm);
-    for (let win = this.timers.peek(); win && this.rules.isDue(win.timerTs, wm); win = this.timers.peek()) {
-      this.timers.pop();
-      if (win.isClosed) continue;
-      if (!win.isEndHandled && this.rules.isDue(win.maxTs, wm)) this.onEndOfWindow(win, false);
-      if (this.rules.isDue(win.cleanupTs, wm)) this.garbageCollect(win);
-      else {
-        win.timerTs = win.cleanupTs;
-        this.timers.push(win);
-      }
-    }
+    this.timers.fireDue(wm);
   }
 
   /** The end-of-window timer (R4.3, R4.9): the ON_TIME pane. */
-  private onEndOfWindow(win: Win, isProcessingTimer: boolean): void {
+  onEndOfWindow(win: Win, isProcessingTimer: boolean): void {
     win.isEndHandled = true;
-    if (win.procAction && !isProcessingTimer) win.procAction.run = () => {};
     const trigger = this.pipeline.trigger;
+    // Beam: the ON_TIME pane resets the early sub-trigger, so its pending processing-time firing is dropped.
+    if (!isProcessingTimer) cancelTriggerTimer(this, win);
     const isFinishing = trigger.type === 'afterWatermark' && trigger.late === undefined;
     const isLast = isProcessingTimer || isFinishing || this.rules.isDue(win.cleanupTs, this.wm);
-    if (win.size > 0 || (this.rules.firesEmptyOnTimePane && !win.isFinished)) this.fire(win, 'end-of-window', isLast);
+    // R1.4: at the end of a processing-time window ProcessingTimeTrigger fires and ContinuousProcessingTimeTrigger
+    // fires its last time (its timers stop at maxTs); CountTrigger does not fire: the cleanup drops the contents.
+    const fires = !isProcessingTimer || trigger.type !== 'count';
+    if (fires && (win.size > 0 || (this.rules.firesEmptyOnTimePane && !win.isFinished))) this.fire(win, 'end-of-window', isLast);
     if (isFinishing) win.isFinished = true;
     if (isProcessingTimer) this.close(win, `R1.4: processing-time window ${windowLabel(win)} ends at ${win.end}`);
   }
 
   /** R4.3 (Flink cleanup timer) / R4.14 (Beam GC): a last pane if Beam has unfired elements, then the state goes. */
-  private garbageCollect(win: Win): void {
+  garbageCollect(win: Win): void {
     const L = this.pipeline.allowedLateness;
     if (this.rules.profile === 'beam' && win.paneElems > 0 && !win.isFinished) this.fire(win, 'garbage-collection', true);
     const unfired = this.rules.profile === 'flink' && win.paneElems > 0 && win.panes === 0 ? ' (unfired contents are discarded)' : '';
@@ -232,6 +219,7 @@ export class EventTimeOperator {
   close(win: Win, reason: string | (() => string)): void {
     win.isClosed = true;
     if (win.procAction) win.procAction.run = () => {};
+    cancelTriggerTimer(this, win);
     if (this.pipeline.window.type === 'session') {
       const list = this.sessions[win.keyId]!;
       list.splice(list.indexOf(win), 1);
@@ -289,7 +277,7 @@ export class EventTimeOperator {
 
   /** Runtime checkpoints (R7.7): copies of the live event-time windows; every one sits in the timer queue once. */
   snapshotWindows(): Win[] {
-    return this.timers.values().filter((w) => !w.isClosed).map(copyWindow);
+    return this.timers.liveWindows().map(copyWindow);
   }
 
   /** Runtime recovery (R7.12): the checkpoint's windows and timers come back; the watermark restarts at −∞ (R3.11). */
@@ -303,15 +291,17 @@ export class EventTimeOperator {
         if (!keyed) this.byKey[win.keyId] = keyed = new Map();
         keyed.set(win.start, win);
       }
-      this.timers.push(win);
+      this.timers.restore(win);
     }
   }
 }
 
 const copyWindow = (w: Win): Win => ({
-  ...w, acc: structuredClone(w.acc), procAction: undefined,
+  ...w, acc: structuredClone(w.acc), procAction: undefined, triggerAction: undefined,
   elements: w.elements && { records: [...w.elements.records], values: [...w.elements.values] },
 });
+
+const END_AND_CLEANUP = 'end-of-window+cleanup';
 
 /** Decisions are only spelled out for traces; the untraced run shares this one. */
 const UNTRACED: Decision = { rule: '', values: {}, reason: '' };

@@ -24,7 +24,12 @@ export interface Win {
   isFinished: boolean;
   isClosed: boolean;
   lastValue: PaneValue | undefined;
+  /** Processing-time windows: the timer at maxTs that fires (default trigger) and cleans up (R1.4). */
   procAction: Action | undefined;
+  /** A processing-time trigger's pending timer (ContinuousProcessingTimeTrigger, AfterProcessingTime). */
+  triggerAction: Action | undefined;
+  /** ContinuousProcessingTimeTrigger reached maxTs: it registers no further timer for this window. */
+  isTriggerDone: boolean;
   /** Count windows with a slide keep their elements for the count evictor (R2.9). */
   elements: { records: number[]; values: Value[] } | undefined;
 }

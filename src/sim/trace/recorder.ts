@@ -2,8 +2,8 @@
 // Record-level rows are columns; firings, drops and lifecycle events are objects (there are far fewer of them).
 import { wmForJson } from '../result.ts';
 import type {
-  Decision, DropEvent, EmittedEntry, Keyframe, LateEntry, PaneEvent, PaneValue, ProfileId, Run, Timing, Trace,
-  TraceEvent, Value, WatermarkEntry,
+  Decision, DropEvent, EmittedEntry, Keyframe, LateEntry, PaneEvent, PaneValue, ProfileId, Run, TimeDomain, TimerCounts,
+  Timing, Trace, TraceEvent, Value, WatermarkEntry,
 } from '../types.ts';
 import { f64, i32, u8 } from './columns.ts';
 
@@ -39,6 +39,8 @@ export interface DropInput {
   decision: Decision;
 }
 
+export type TimerKind = 'timer-set' | 'timer-fired' | 'timer-deleted';
+
 type EventInput = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 'seq' | 'procTimeMs' | 'step'> : never) : never;
 
 export class Recorder {
@@ -68,6 +70,7 @@ export class Recorder {
   private readonly open = new Map<number, number[]>();
   private readonly partitionWm: Float64Array;
   private readonly partitionIdle: Uint8Array;
+  private readonly timers: TimerCounts = { set: 0, fired: 0, deleted: 0 };
   private rowsSinceKeyframe = 0;
 
   constructor(
@@ -189,6 +192,9 @@ export class Recorder {
     const full = { seq: this.seq++, procTimeMs: this.clock.nowMs, step: this.step, ...e } as TraceEvent;
     this.events.push(full);
     if (full.kind === 'idle') this.partitionIdle[full.partition] = full.isIdle ? 1 : 0;
+    else if (full.kind === 'timer-set') this.timers.set++;
+    else if (full.kind === 'timer-fired') this.timers.fired++;
+    else if (full.kind === 'timer-deleted') this.timers.deleted++;
     if (full.kind === 'window-closed') this.open.delete(full.windowId);
     if (full.kind === 'window-merged') {
       const merged = full.from.flatMap((id) => this.open.get(id) ?? []).sort((a, b) => a - b);
@@ -198,13 +204,18 @@ export class Recorder {
     this.tick();
   }
 
+  /** A timer was set, fired or deleted (callers check isTracing first: the untraced run builds no purpose strings). */
+  timer(kind: TimerKind, keyId: number, windowId: number, timerMs: number, domain: TimeDomain, purpose: string): void {
+    this.event({ kind, keyId, windowId, timerMs, domain, purpose });
+  }
+
   private tick(): void {
     if (++this.rowsSinceKeyframe < this.keyframeEvery) return;
     this.rowsSinceKeyframe = 0;
     this.keyframes.push({
       seq: this.seq, procTimeMs: this.clock.nowMs, records: this.recordCount, assignments: this.assignmentCount,
       watermarks: this.watermarkCount, panes: this.panes.length, drops: this.drops.length, events: this.events.length,
-      operatorWm: this.operatorWm, partitionWm: this.partitionWm.slice(), partitionIdle: this.partitionIdle.slice(),
+      operatorWm: this.operatorWm, timers: { ...this.timers }, partitionWm: this.partitionWm.slice(), partitionIdle: this.partitionIdle.slice(),
       open: new Map([...this.open].map(([id, records]) => [id, records.slice()])),
     });
   }

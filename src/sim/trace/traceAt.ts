@@ -29,6 +29,7 @@ export function stateAt(trace: Trace, t: number, useKeyframes: boolean): TraceSt
   const partitionWm = kf ? Array.from(kf.partitionWm) : new Array<number>(trace.partitions).fill(-Infinity);
   const partitionIdle = kf ? Array.from(kf.partitionIdle, (x) => x === 1) : new Array<boolean>(trace.partitions).fill(false);
   let operatorWm = kf ? kf.operatorWm : -Infinity;
+  const timers = kf ? { ...kf.timers } : { set: 0, fired: 0, deleted: 0 };
 
   const aEnd = countUpTo(a.length, (i) => a.procTimeMs[i], t);
   const pEnd = countUpTo(trace.panes.length, (i) => trace.panes[i].procTimeMs, t);
@@ -61,6 +62,9 @@ export function stateAt(trace: Trace, t: number, useKeyframes: boolean): TraceSt
     } else {
       const e = trace.events[ei++];
       if (e.kind === 'idle') partitionIdle[e.partition] = e.isIdle;
+      else if (e.kind === 'timer-set') timers.set++;
+      else if (e.kind === 'timer-fired') timers.fired++;
+      else if (e.kind === 'timer-deleted') timers.deleted++;
       else if (e.kind === 'window-closed') open.delete(e.windowId);
       else if (e.kind === 'window-merged') {
         const merged = e.from.flatMap((id) => open.get(id) ?? []).sort((x, y) => x - y);
@@ -92,6 +96,7 @@ export function stateAt(trace: Trace, t: number, useKeyframes: boolean): TraceSt
     panes: pEnd,
     drops: countUpTo(trace.drops.length, (i) => trace.drops[i].procTimeMs, t),
     events: eEnd,
+    timers: { ...timers, pending: timers.set - timers.fired - timers.deleted },
     stateSize: { windows: openWindows.length, records: heldRecords },
   };
 }

@@ -68,7 +68,7 @@ export function lateRecordStateAt(procTimeMs: number): TraceState {
   });
   return {
     procTimeMs, operatorWm: wm, partitionWm: [wm], partitionIdle: [false], openWindows: open,
-    records: arrived, panes, drops: procTimeMs >= 16000 ? 1 : 0, events: 0,
+    records: arrived, panes, drops: procTimeMs >= 16000 ? 1 : 0, events: 0, timers: { set: 0, fired: 0, deleted: 0, pending: 0 },
     stateSize: { windows: open.length, records: open.reduce((n, w) => n + w.records.length, 0) },
   };
 }
