@@ -1,12 +1,17 @@
 import { defineConfig, devices } from '@playwright/test';
 
+// E2E_PORT lets two checkouts run their end-to-end tests at once without testing each other's build.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const origin = `http://127.0.0.1:${port}`;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
-  workers: process.env.CI ? 1 : 2,
+  // Two workers on the two-core machines this runs on: the lesson walks spend much of their time waiting.
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? 'line' : 'list',
-  use: { baseURL: 'http://127.0.0.1:4173', trace: 'retain-on-failure' },
+  use: { baseURL: origin, trace: 'retain-on-failure' },
   projects: [
     {
       name: 'chromium',
@@ -23,8 +28,8 @@ export default defineConfig({
   ],
   webServer: {
     // The end-to-end build (mode e2e) adds the fixture lessons of tests/e2e/fixtures/lessons to the course.
-    command: 'npm run build -- --mode e2e && node node_modules/vite/bin/vite.js preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `npm run build -- --mode e2e && node node_modules/vite/bin/vite.js preview --port ${port} --strictPort --host 127.0.0.1`,
+    url: origin,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },
