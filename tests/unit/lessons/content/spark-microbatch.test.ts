@@ -6,7 +6,7 @@ import { solve } from '../../../../src/exercises/grade.ts';
 import { runScenario } from '../../../../src/exercises/runExercise.ts';
 import type { RunView } from '../../../../src/exercises/runView.ts';
 import type { Exercise } from '../../../../src/exercises/types.ts';
-import { parseScenario, type TraceEvent } from '../../../../src/sim/index.ts';
+import { parseScenario, run, type TraceEvent } from '../../../../src/sim/index.ts';
 
 const LESSON = 'src/lessons/spark-microbatch';
 const scenarioJson = (name: string) => JSON.parse(readFileSync(`${LESSON}/scenarios/${name}.json`, 'utf8')) as Record<string, any>;
@@ -109,5 +109,19 @@ describe('spark-microbatch: queries Spark rejects', () => {
     expect(noWatermark).toMatchObject({ ok: false, kind: 'unsupported' });
     const sessionUpdate = parseScenario(withPipeline(base, { window: { type: 'session', gap: 5000 }, outputMode: 'update' }));
     expect(sessionUpdate).toMatchObject({ ok: false, kind: 'unsupported' });
+  });
+});
+
+describe('spark-microbatch: a batch that overruns its trigger', () => {
+  it('starts the batches back to back at 2, 5, 8, 11 and 14 s when the trigger is 2 s and a batch takes 3 s', () => {
+    const parsed = parseScenario(scenarioJson('overrun'));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.scenario.pipeline.batchInterval).toBe(2000);
+    const events = run(parsed.scenario, { trace: true }).runtime!.events;
+    const starts = events.filter((e) => e.kind === 'micro-batch' && e.action === 'offsets').map((e) => e.procTimeMs / 1000);
+    const ends = events.filter((e) => e.kind === 'micro-batch' && e.action === 'commit').map((e) => e.procTimeMs / 1000);
+    expect(starts).toEqual([2, 5, 8, 11, 14]);
+    // Each batch starts the moment the one before it commits: none is queued, none is skipped.
+    expect(starts.slice(1)).toEqual(ends.slice(0, -1));
   });
 });
