@@ -58,6 +58,9 @@ export function createCodeEditor(options: EditorOptions): CodeEditor {
         lineNumbers(), highlightActiveLineGutter(), highlightActiveLine(), history(), drawSelection(), indentOnInput(),
         bracketMatching(), closeBrackets(), keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
         javascriptLanguage,
+        // Wrapped lines and no height cap: nothing scrolls inside the editor, so a read-only editor has no
+        // scroll region that the keyboard cannot reach, and a phone shows whole lines.
+        EditorView.lineWrapping,
         syntaxHighlighting(highlight),
         theme,
         editable.of(readOnlyExtensions(options.isReadOnly)),
