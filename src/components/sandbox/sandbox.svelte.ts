@@ -42,6 +42,15 @@ export class Sandbox {
     return encodeState({ ...this.state, atMs });
   }
 
+  /** A failure is data: an entry in the runtime's failure list at the time shown (STYLE §1), never a live mutation. */
+  crash(operator: string, subtask: number, atMs: number): void {
+    const scenario = structuredClone(this.state.scenario);
+    const runtime = (scenario.pipeline as { runtime?: { failures?: unknown[] } } | undefined)?.runtime;
+    if (!runtime) return;
+    runtime.failures = [...(runtime.failures ?? []), { atMs: Math.round(atMs), kind: 'crash', operator, subtask }];
+    this.setScenario(scenario);
+  }
+
   readonly edits: PlotEdits = {
     move: (step, to) => this.setScenario(moveEvent(this.state.scenario, step, to)),
     remove: (step) => this.setScenario(removeEvent(this.state.scenario, step)),

@@ -97,6 +97,23 @@ const TRIGGERS: Record<string, Obj> = {
   'processing-5s': { type: 'processingTime', interval: 5000 },
 };
 
+const hasRuntime = (s: RawScenario) => isObj(read(s, ['pipeline', 'runtime']));
+
+/** The parallel runtime's knobs (spec §7), shown for scenarios with `pipeline.runtime`. */
+const RUNTIME_CONTROLS: Control[] = [
+  numberAt('parallelism', 'Window parallelism', ['pipeline', 'runtime', 'parallelism'], { unit: '', min: 1, max: 64, step: 1 }, { when: hasRuntime, fallback: 1 }),
+  choiceAt('checkpointMode', 'Checkpoints', ['pipeline', 'runtime', 'checkpoint', 'mode'],
+    [{ value: 'exactly-once', label: 'exactly-once (aligned)' }, { value: 'at-least-once', label: 'at-least-once' }, { value: 'none', label: 'none' }],
+    { when: hasRuntime, fallback: 'exactly-once' }),
+  numberAt('checkpointInterval', 'Checkpoint interval', ['pipeline', 'runtime', 'checkpoint', 'interval'], { ...MS, min: 1, max: HOUR }, { when: hasRuntime, fallback: 1000 }),
+  choiceAt('sink', 'Sink', ['pipeline', 'runtime', 'sink'],
+    [{ value: 'at-least-once', label: 'at-least-once' }, { value: 'transactional', label: 'transactional (two-phase commit)' }, { value: 'upsert', label: 'upsert (by key and window)' }],
+    { when: hasRuntime, fallback: 'at-least-once' }),
+  numberAt('bufferCapacity', 'Channel buffer', ['pipeline', 'runtime', 'bufferCapacity'], { unit: 'records', min: 1, max: 65_535, step: 1 }, { when: hasRuntime, fallback: 1000 }),
+  numberAt('serviceMs', 'Window service time', ['pipeline', 'runtime', 'window', 'serviceMs'], { unit: 'ms', min: 0, max: 10_000, step: 0.5 }, { when: hasRuntime, fallback: 0, help: 'Time a window task spends on each record.' }),
+  numberAt('restartDelay', 'Restart delay', ['pipeline', 'runtime', 'restartDelay'], { ...MS, min: 0, max: HOUR }, { when: hasRuntime, fallback: 1000 }),
+];
+
 export const CONTROLS: Control[] = [
   choiceAt('profile', 'Engine', ['profile'], [
     { value: 'flink', label: 'Apache Flink' }, { value: 'beam', label: 'Apache Beam' }, { value: 'kafka-streams', label: 'Kafka Streams' },
@@ -155,6 +172,7 @@ export const CONTROLS: Control[] = [
     get: (s) => (hasGenerator(s) ? ((read(s, ['generator', 'keys', 'distribution', 'type']) as string | undefined) ?? 'uniform') : undefined),
     set: (s, value) => write(s, ['generator', 'keys', 'distribution'], value === 'zipf' ? { type: 'zipf', exponent: 1.2 } : value === 'hot' ? { type: 'hot', hotShare: 0.8 } : { type: 'uniform' }),
   },
+  ...RUNTIME_CONTROLS,
   numberAt('disorder', 'Max arrival delay', ['generator', 'disorder', 'maxDelayMs'], { ...MS, min: 0, max: HOUR }, { when: (s) => hasGenerator(s) && read(s, ['generator', 'disorder', 'type']) !== undefined && read(s, ['generator', 'disorder', 'type']) !== 'none' }),
 ];
 

@@ -1,17 +1,17 @@
 // One run of a scenario for the views: parse (the simulator's own validation), run with the trace, index it.
 // Shared by the inline path and the Web Worker so both give the same answer and the same messages.
-import { parseScenario, run, type Scenario, type Trace } from '../../sim/index.ts';
+import { parseScenario, run, type RuntimeTrace, type Scenario, type Trace } from '../../sim/index.ts';
 
 export type RunOutcome =
-  | { ok: true; scenario: Scenario; trace: Trace }
+  | { ok: true; scenario: Scenario; trace: Trace; runtime?: RuntimeTrace }
   | { ok: false; error: string };
 
 export function runScenario(input: unknown): RunOutcome {
   const parsed = parseScenario(input);
   if (!parsed.ok) return { ok: false, error: parsed.kind === 'unsupported' ? `Not supported: ${parsed.error.replace(/^unsupported: /, '')}` : parsed.error };
   try {
-    const { trace } = run(parsed.scenario, { trace: true });
-    return { ok: true, scenario: parsed.scenario, trace: trace! };
+    const { trace, runtime } = run(parsed.scenario, { trace: true });
+    return { ok: true, scenario: parsed.scenario, trace: trace!, ...(runtime ? { runtime } : {}) };
   } catch (error) {
     return { ok: false, error: `The simulator stopped: ${(error as Error).message}` };
   }

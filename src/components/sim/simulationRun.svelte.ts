@@ -1,17 +1,18 @@
 // The current run of a simulation: idle → running → done | failed, re-started whenever the scenario changes.
 // Small inputs run inline (a re-run while dragging must land within a frame or two); big ones in a Web Worker,
 // with a status the page can show and a cancel that terminates the worker.
-import type { Scenario, Trace } from '../../sim/index.ts';
+import type { RuntimeTrace, Scenario, Trace } from '../../sim/index.ts';
 import type { Timeline } from './playback.svelte.ts';
 import { inputSize, runScenario, type RunOutcome } from './runScenario.ts';
 import { buildTraceIndex, type TraceIndex } from './traceIndex.ts';
 
-/** Up to this many records and steps a run happens on the main thread. */
+/** Up to this many records a run happens on the main thread; the parallel runtime costs far more per record. */
 export const INLINE_LIMIT = 20_000;
+export const INLINE_RUNTIME_LIMIT = 300;
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
-export interface Ran { scenario: Scenario; trace: Trace; index: TraceIndex }
+export interface Ran { scenario: Scenario; trace: Trace; index: TraceIndex; runtime?: RuntimeTrace }
 
 /** Playback's timeline for a run: its moments and its processing-time extent. */
 export function timelineOf(ran: Ran): Timeline {
@@ -32,7 +33,8 @@ export class SimulationRun {
     const generation = ++this.#generation;
     this.size = inputSize(scenario);
     this.error = undefined;
-    if (this.size <= INLINE_LIMIT || typeof Worker === 'undefined') {
+    const hasRuntime = typeof scenario === 'object' && scenario !== null && typeof (scenario as { pipeline?: { runtime?: unknown } }).pipeline?.runtime === 'object';
+    if (this.size <= (hasRuntime ? INLINE_RUNTIME_LIMIT : INLINE_LIMIT) || typeof Worker === 'undefined') {
       this.#finish(runScenario(scenario));
       return;
     }
@@ -65,7 +67,7 @@ export class SimulationRun {
 
   #finish(outcome: RunOutcome): void {
     if (outcome.ok) {
-      this.ran = { scenario: outcome.scenario, trace: outcome.trace, index: buildTraceIndex(outcome.trace) };
+      this.ran = { scenario: outcome.scenario, trace: outcome.trace, index: buildTraceIndex(outcome.trace), runtime: outcome.runtime };
       this.status = 'done';
     } else {
       this.error = outcome.error;

@@ -1,5 +1,7 @@
 // The views a simulation can show, by the names lessons use in `::simulation{views="…"}`.
-export const VIEW_NAMES = ['timeplot', 'output', 'log'] as const;
+export const VIEW_NAMES = ['timeplot', 'output', 'log', 'dataflow', 'checkpoints', 'metrics'] as const;
+/** Views that read the parallel runtime's trace (scenarios with `pipeline.runtime`). */
+export const RUNTIME_VIEWS: readonly ViewName[] = ['dataflow', 'checkpoints', 'metrics'];
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 export const DEFAULT_VIEWS: ViewName[] = ['timeplot', 'output'];

@@ -14,3 +14,18 @@ export const lateRecordScenario = () => ({
   ],
   steps: [{ end: true }],
 });
+
+/** A parallel job (spec §7): two window subtasks, a checkpoint every second, a crash of window-0 at 2.5 s. */
+export const crashingJob = () => ({
+  format: 'eventide.scenario/1',
+  name: 'crash and recover',
+  profile: 'flink',
+  seed: 1,
+  pipeline: {
+    window: { type: 'tumbling', size: 1000 }, aggregate: 'count', watermark: { type: 'bounded', delay: 100, emit: 'per-record' },
+    runtime: { parallelism: 2, checkpoint: { interval: 1000, mode: 'exactly-once' }, sink: 'transactional', restartDelay: 200,
+      failures: [{ atMs: 2500, kind: 'crash', operator: 'window', subtask: 0 }] },
+  },
+  events: Array.from({ length: 40 }, (_, i) => ({ key: `k${i % 4}`, ts: i * 100, arrivalMs: i * 100 })),
+  steps: [{ end: true }],
+});
