@@ -1,7 +1,7 @@
 // Questions answered from the course's capability matrix rather than from a run: which engines meet a requirement
-// card. The matrix (src/lessons/engine-selection/capabilities.json) cites a documentation page for every cell, so
+// card. The matrix (src/lessons/engine-capabilities.json) cites a documentation page for every cell, so
 // a conceptual answer is derived from sourced data, never typed into the exercise.
-import matrix from '../../lessons/engine-selection/capabilities.json';
+import matrix from '../../lessons/engine-capabilities.json';
 import type { Option, QuestionRef, SetQuestion } from './catalog.ts';
 
 interface Cell { has: boolean; note?: string; source: string }

@@ -7,7 +7,7 @@ import { solve } from '../../../../src/exercises/grade.ts';
 import { runScenario } from '../../../../src/exercises/runExercise.ts';
 import type { RunView } from '../../../../src/exercises/runView.ts';
 import type { Exercise } from '../../../../src/exercises/types.ts';
-import matrix from '../../../../src/lessons/engine-selection/capabilities.json';
+import matrix from '../../../../src/lessons/engine-capabilities.json';
 
 const LESSON = 'src/lessons/engine-selection';
 const ENGINES = ['flink', 'kafka-streams', 'spark', 'storm'] as const;
