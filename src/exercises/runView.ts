@@ -11,6 +11,8 @@ export interface RecordRow {
   ts: number;
   arrivalMs: number;
   value: Value;
+  /** Source partition (0 when the scenario has one). */
+  partition: number;
   isDropped: boolean;
   step: number;
 }
@@ -83,7 +85,7 @@ export function buildRunView(scenario: Scenario, run: Run): RunView {
     const key = trace.keys[r.keyId[row]];
     records.push({
       id: inputLabel(scenario, r.step[row]), row, key, ts: r.ts[row], arrivalMs: r.procTimeMs[row],
-      value: r.value[row], isDropped: r.fate[row] === RecordFate.Late, step: r.step[row],
+      value: r.value[row], partition: r.partition[row], isDropped: r.fate[row] === RecordFate.Late, step: r.step[row],
     });
   }
   records.sort((a, b) => a.step - b.step || a.row - b.row);
@@ -106,9 +108,14 @@ export function buildRunView(scenario: Scenario, run: Run): RunView {
 
   return {
     scenario, trace, records, panes, windowLabels,
-    windows: [...windows.values()].sort((a, b) => a.end - b.end || a.key.localeCompare(b.key) || a.start - b.start),
+    windows: [...windows.values()].sort(byWindowEnd),
     finalWatermark: operatorWatermarkBefore(trace, Infinity),
   };
+}
+
+/** The order windows are listed in everywhere: by end, then key, then start. */
+export function byWindowEnd(a: WindowRow, b: WindowRow): number {
+  return a.end - b.end || a.key.localeCompare(b.key) || a.start - b.start;
 }
 
 /** The operator's watermark just before trace sequence number `seq` (−∞ before the first one). */
