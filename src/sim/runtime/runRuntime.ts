@@ -8,6 +8,7 @@ import { Scheduler } from '../scheduler.ts';
 import { Recorder } from '../trace/recorder.ts';
 import type { Run, RunOptions, Scenario } from '../types.ts';
 import { injectFailure } from './failover.ts';
+import { runAcking } from './acking.ts';
 import { Job } from './job.ts';
 import { runMicroBatches } from './microBatch.ts';
 import type { CheckpointEntry, RuntimeSpec, RuntimeTrace } from './types.ts';
@@ -17,6 +18,7 @@ const DRAIN_LIMIT_MS = 1e9;
 
 export function runRuntime(scenario: Scenario, program: Program, options: RunOptions = {}): Run {
   if (scenario.profile === 'spark') return runMicroBatches(scenario, program, options);
+  if (scenario.profile === 'storm') return runAcking(scenario, program, options);
   const runtime = scenario.pipeline.runtime as RuntimeSpec;
   const clock = new Scheduler();
   const isTracing = options.trace ?? false;

@@ -70,7 +70,12 @@ export interface RuntimeSpec {
   bytesPerEntry: number;
   /** `spark` profile: micro-batch timing (R3.19, R7.15). */
   microBatch?: MicroBatchSpec;
+  /** `storm` profile: acking (R7.16–R7.18). */
+  acking?: AckingSpec;
 }
+
+/** Storm: ackers (0 = tuples acked at once), topology.message.timeout, topology.max.spout.pending (Infinity = unset). */
+export interface AckingSpec { ackers: number; messageTimeoutMs: number; maxSpoutPending: number }
 
 /** A batch takes `overheadMs + rows · perRowMs`; the sink writes at its end and `commits/N` follows `commitMs` later. */
 export interface MicroBatchSpec { overheadMs: number; perRowMs: number; commitMs: number }
@@ -167,6 +172,8 @@ export type RuntimeEvent =
   | { kind: 'gc-pause'; procTimeMs: number; task: number; durationMs: number }
   | { kind: 'note'; procTimeMs: number; text: string }
   /** spark (R7.15): offsets/N written and batch N started (late when the previous one overran), sink write, commits/N. */
+  /** storm (R7.16, R7.17): one change of a spout tuple's ack value; `ackVal` 16 hex digits, all zero when complete. */
+  | { kind: 'acker'; procTimeMs: number; record: number; attempt: number; task: number; action: 'emit' | 'anchor' | 'ack' | 'complete' | 'timeout' | 'lost'; tuple: string; ackVal: string }
   | { kind: 'micro-batch'; procTimeMs: number; batch: number; action: 'offsets' | 'write' | 'commit'; rows: number; offsets: number[]; attempt: number; lateByMs: number };
 
 /** Every write a sink made, in order. */
