@@ -1,7 +1,7 @@
 // The "why?" of the Flink/Beam window operator: the rule, the values it compared and one sentence, for every drop
 // and firing (views show the sentence; graders read the values).
 import type { FiringCause } from '../profiles/eventTimeRules.ts';
-import type { DropInput } from '../trace/recorder.ts';
+import { inMs, type DropInput } from '../trace/recorder.ts';
 import type { Decision, Value } from '../types.ts';
 import type { EventTimeOperator } from './eventTimeOperator.ts';
 import { windowLabel, type Win } from './window.ts';
@@ -13,16 +13,19 @@ export function dropDecision(op: EventTimeOperator, record: number, keyId: numbe
     ? {
         rule: op.rules.lateRule,
         values: { maxTs, allowedLateness: L, watermark: op.wm },
-        reason: op.rules.profile === 'flink'
-          ? `late: window ${label} maxTs ${maxTs} + allowed lateness ${L} = ${maxTs + L} ≤ watermark ${op.wm}`
-          : `late: window ${label} maxTs ${maxTs} + allowed lateness ${L} = ${maxTs + L} < watermark ${op.wm}`,
+        reason: inMs(`late: window ${label} maxTs ${maxTs} + allowed lateness ${L} = ${maxTs + L} ${op.rules.profile === 'flink' ? '≤' : '<'} watermark ${op.wm}`),
       }
-    : { rule: 'R4.8', values: { watermark: op.wm }, reason: `late: the trigger of window ${label} has finished (closed window)` };
+    : { rule: 'R4.8', values: { watermark: op.wm }, reason: inMs(`late: the trigger of window ${label} has finished (closed window)`) };
   const bounds = Number.isNaN(start) ? {} : { start, end };
   return { record, keyId, ts, value, ...bounds, toSideOutput: op.pipeline.lateOutput, decision };
 }
 
 export function firingDecision(op: EventTimeOperator, win: Win, cause: FiringCause, timing: string): Decision {
+  const decision = firingRule(op, win, cause, timing);
+  return { ...decision, reason: inMs(decision.reason) };
+}
+
+function firingRule(op: EventTimeOperator, win: Win, cause: FiringCause, timing: string): Decision {
   const sign = op.rules.dueSign;
   const label = windowLabel(win);
   switch (cause) {

@@ -4,7 +4,7 @@
 import { aggregatorFor, type Aggregator } from '../aggregates.ts';
 import type { EventTimeRules, FiringCause } from '../profiles/eventTimeRules.ts';
 import type { Scheduler } from '../scheduler.ts';
-import type { DropInput, Recorder } from '../trace/recorder.ts';
+import { inMs, type DropInput, type Recorder } from '../trace/recorder.ts';
 import type { Decision, Pipeline, Value } from '../types.ts';
 import { slidingStarts, tumblingStart } from '../windows/assign.ts';
 import { dropDecision, firingDecision } from './decisions.ts';
@@ -178,7 +178,7 @@ export class EventTimeOperator implements TimerOwner {
     insertByStart(list, merged);
     this.recorder.event({
       kind: 'window-merged', keyId, from: from.map((w) => w.id), into: merged.id,
-      reason: `R2.6: sessions ${from.map(windowLabel).join(', ')} and the new element merge into ${windowLabel(merged)}`,
+      reason: inMs(`R2.6: sessions ${from.map(windowLabel).join(', ')} and the new element merge into ${windowLabel(merged)}`),
     });
     rearmTrigger();
     return merged;
@@ -308,7 +308,7 @@ const UNTRACED: Decision = { rule: '', values: {}, reason: '' };
 
 function ruleAndReason(given: string | (() => string)): { rule: string; reason: string } {
   const reason = typeof given === 'string' ? given : given();
-  return { rule: reason.slice(0, reason.indexOf(':')), reason };
+  return { rule: reason.slice(0, reason.indexOf(':')), reason: inMs(reason) };
 }
 
 function insertByStart(list: Win[], win: Win): void {

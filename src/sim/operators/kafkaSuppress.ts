@@ -1,6 +1,6 @@
 // R4.21: suppress(untilWindowCloses): the latest value per (key, window), emitted once the window's end is at or
 // below ost − Gs, in (end, key) order; tombstones are dropped.
-import type { Recorder } from '../trace/recorder.ts';
+import { inMs, type Recorder } from '../trace/recorder.ts';
 import type { PaneValue } from '../types.ts';
 import type { KafkaWindow } from './kafkaWindows.ts';
 
@@ -27,7 +27,7 @@ export class SuppressBuffer {
         index: 0, isFirst: true, isLast: true, retract: false, ts: e.ts, purged: true,
         decision: {
           rule: 'R4.21', values: { end: e.w.end, streamTime: ost, suppressGrace: this.suppressGrace },
-          reason: `final result: window end ${e.w.end} ≤ stream time ${ost} − ${this.suppressGrace}`,
+          reason: inMs(`final result: window end ${e.w.end} ≤ stream time ${ost} − ${this.suppressGrace}`),
         },
       });
     }

@@ -1,7 +1,7 @@
 // Kafka Streams windowed aggregation (R2.4, R2.7, R3.14, R4.16, R4.18, R4.20, R4.21): no watermark; the processor's
 // observed stream time `ost` (max timestamp seen, updated before the record is judged) closes windows after grace.
 import { aggregatorFor, type Aggregator } from '../aggregates.ts';
-import type { Recorder } from '../trace/recorder.ts';
+import { inMs, type Recorder } from '../trace/recorder.ts';
 import type { Pipeline, PaneValue, Value } from '../types.ts';
 import { kafkaHoppingStarts } from '../windows/assign.ts';
 import type { SuppressBuffer } from './kafkaSuppress.ts';
@@ -30,13 +30,13 @@ export class KafkaEmitter {
     this.recorder.pane({
       sortAs,
       keyId: w.keyId, windowId: w.id, start: w.start, end: w.end, value, index: 0, isFirst: false, isLast: false,
-      retract: false, ts, purged: false, decision: { rule: 'R4.20', values: { ts }, reason },
+      retract: false, ts, purged: false, decision: { rule: 'R4.20', values: { ts }, reason: inMs(reason) },
     });
   }
 
   /** `fate` 2 when the record counts in no window at all. */
   late(record: number, keyId: number, ts: number, value: Value, start: number, end: number, rule: string, values: Record<string, number>, reason: string, fate: 1 | 2 = 2): void {
-    this.recorder.drop({ record, keyId, ts, value, start, end, toSideOutput: this.pipeline.lateOutput, decision: { rule, values, reason } }, fate);
+    this.recorder.drop({ record, keyId, ts, value, start, end, toSideOutput: this.pipeline.lateOutput, decision: { rule, values, reason: inMs(reason) } }, fate);
   }
 }
 
@@ -116,7 +116,7 @@ export class KafkaSessionWindows {
         merged.count += old.count;
         sessions.splice(sessions.indexOf(old), 1);
       }
-      if (merging.length > 0) this.out.recorder.event({ kind: 'window-merged', keyId, from: merging.map((s) => s.id), into: merged.id, reason: `R2.7: records within gap ${this.gap} merge into [${start},${end}]` });
+      if (merging.length > 0) this.out.recorder.event({ kind: 'window-merged', keyId, from: merging.map((s) => s.id), into: merged.id, reason: inMs(`R2.7: records within gap ${this.gap} merge into [${start},${end}]`) });
       sessions.push(merged);
     }
     merged.acc = this.out.agg.add(merged.acc, value, record);

@@ -4,6 +4,7 @@
 // collected into a batch every `batchInterval` ms of processing time.
 import { aggregatorFor } from '../aggregates.ts';
 import type { Engine, EngineContext } from '../engine.ts';
+import { inMs } from '../trace/recorder.ts';
 import { slidingStarts, tumblingStart } from '../windows/assign.ts';
 
 interface Row { record: number; keyId: number; t: number; value: number | string }
@@ -39,7 +40,7 @@ export function createSparkEngine({ scenario, program, recorder, clock }: Engine
   const dropLate = (row: Row, start: number, end: number, lateWm: number, rule: string, what: string, isLateForAll: boolean) =>
     recorder.drop({
       record: row.record, keyId: row.keyId, ts: row.t, value: row.value, start, end, toSideOutput: pipeline.lateOutput,
-      decision: { rule, values: { end, lateWatermark: lateWm }, reason: `late: ${what} ${end} ≤ watermark ${lateWm} of the previous batch` },
+      decision: { rule, values: { end, lateWatermark: lateWm }, reason: inMs(`late: ${what} ${end} ≤ watermark ${lateWm} of the previous batch`) },
     }, isLateForAll ? 2 : 1);
 
   const addToWindow = (row: Row, start: number, end: number) => {
@@ -65,7 +66,7 @@ export function createSparkEngine({ scenario, program, recorder, clock }: Engine
       merged.acc = agg.merge(merged.acc, s.acc);
       list.splice(list.indexOf(s), 1);
     }
-    if (touching.length > 0) recorder.event({ kind: 'window-merged', keyId: row.keyId, from: touching.map((s) => s.id), into: merged.id, reason: `R2.6: rows within gap ${gap} merge into [${start},${end})` });
+    if (touching.length > 0) recorder.event({ kind: 'window-merged', keyId: row.keyId, from: touching.map((s) => s.id), into: merged.id, reason: inMs(`R2.6: rows within gap ${gap} merge into [${start},${end})`) });
     merged.acc = agg.add(merged.acc, row.value, row.record);
     recorder.assign(row.record, merged.id);
     list.push(merged);
@@ -116,13 +117,13 @@ export function createSparkEngine({ scenario, program, recorder, clock }: Engine
     for (const w of windows) {
       const isExpired = w.end <= evictionWm;
       // R4.23: append emits expired windows once; update emits changed ones; complete emits everything.
-      if (mode === 'append' && isExpired) emit(w, evictionWm, 'R4.23', `appended: window end ${w.end} ≤ eviction watermark ${evictionWm}`);
+      if (mode === 'append' && isExpired) emit(w, evictionWm, 'R4.23', inMs(`appended: window end ${w.end} ≤ eviction watermark ${evictionWm}`));
       if (mode === 'update' && w.isChanged) emit(w, evictionWm, 'R4.23', 'updated: the window changed in this batch');
       if (mode === 'complete') emit(w, evictionWm, 'R4.23', 'complete mode emits the whole result table');
       w.isChanged = false;
       if (isExpired) {
         evict(w);
-        recorder.event({ kind: 'window-closed', keyId: w.keyId, windowId: w.id, rule: 'R4.23', reason: `R4.23: evicted, window end ${w.end} ≤ watermark ${evictionWm}` });
+        recorder.event({ kind: 'window-closed', keyId: w.keyId, windowId: w.id, rule: 'R4.23', reason: inMs(`R4.23: evicted, window end ${w.end} ≤ watermark ${evictionWm}`) });
       }
     }
     lastEvictionWm = evictionWm;

@@ -11,6 +11,7 @@
 import { aggregatorFor } from '../aggregates.ts';
 import type { Engine, EngineContext } from '../engine.ts';
 import { periodic } from '../engine.ts';
+import { inMs } from '../trace/recorder.ts';
 import type { Value } from '../types.ts';
 
 interface Queued { record: number; keyId: number; t: number; value: Value }
@@ -53,7 +54,7 @@ export function createStormEngine({ scenario, program, recorder, clock }: Engine
       recorder.pane({
         keyId: k, windowId: id, start: endTs - length, end: endTs, value: agg.result(acc), index: 0, isFirst: true,
         isLast: true, retract: false, purged: true,
-        decision: { rule: 'storm:WatermarkTimeTriggerPolicy', values: { windowEnd: endTs, watermark: lastWm }, reason: `fired: watermark ${lastWm} ≥ window end ${endTs}; the window holds tuples in (${endTs - length}, ${endTs}]` },
+        decision: { rule: 'storm:WatermarkTimeTriggerPolicy', values: { windowEnd: endTs, watermark: lastWm }, reason: inMs(`fired: watermark ${lastWm} ≥ window end ${endTs}; the window holds tuples in (${endTs - length}, ${endTs}]`) },
       });
     }
     return true;
@@ -101,7 +102,7 @@ export function createStormEngine({ scenario, program, recorder, clock }: Engine
       if (t < lastWm) {
         recorder.drop({
           record: r, keyId: keyId[op], ts: t, value: value[op], toSideOutput: pipeline.lateOutput,
-          decision: { rule: 'storm:WaterMarkEventGenerator.track', values: { ts: t, watermark: lastWm }, reason: `late: tuple timestamp ${t} < last watermark ${lastWm}` },
+          decision: { rule: 'storm:WaterMarkEventGenerator.track', values: { ts: t, watermark: lastWm }, reason: inMs(`late: tuple timestamp ${t} < last watermark ${lastWm}`) },
         }, 2);
         return;
       }

@@ -39,6 +39,9 @@ export interface DropInput {
   decision: Decision;
 }
 
+/** Reasons quote times as the engines count them, in milliseconds (views show seconds): say so once per reason. */
+export const inMs = (reason: string): string => `${reason} (times in ms)`;
+
 export type TimerKind = 'timer-set' | 'timer-fired' | 'timer-deleted';
 
 type EventInput = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 'seq' | 'procTimeMs' | 'step'> : never) : never;

@@ -1,5 +1,5 @@
 // Per-partition watermark generators (R3.1, R3.2, R3.4, R3.5, R3.12) feeding the valve (R3.6).
-import type { Recorder } from '../trace/recorder.ts';
+import { inMs, type Recorder } from '../trace/recorder.ts';
 import type { WatermarkSpec } from '../types.ts';
 import type { Valve } from './valve.ts';
 
@@ -81,7 +81,7 @@ export class PartitionWatermarks {
     this.isIdle[p] = 1;
     this.recorder.event({
       kind: 'idle', partition: p, isIdle: true,
-      reason: `R3.5: no record since the emission at ${this.silentSince[p]}, ${nowMs - this.silentSince[p]} ms > idleness ${this.idlenessMs}`,
+      reason: inMs(`R3.5: no record since the emission at ${this.silentSince[p]}, ${nowMs - this.silentSince[p]} > idleness ${this.idlenessMs}`),
     });
     this.valve.markIdle(p);
   }
@@ -92,7 +92,7 @@ export class PartitionWatermarks {
     this.emitted[p] = wm;
     if (this.isIdle[p]) {
       this.isIdle[p] = 0;
-      this.recorder.event({ kind: 'idle', partition: p, isIdle: false, reason: `R3.5: emitted watermark ${wm}, larger than any before` });
+      this.recorder.event({ kind: 'idle', partition: p, isIdle: false, reason: inMs(`R3.5: emitted watermark ${wm}, larger than any before`) });
       this.valve.markActive(p);
     }
     this.recorder.partitionWatermark(p, wm);

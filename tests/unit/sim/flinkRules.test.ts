@@ -32,7 +32,7 @@ describe('flink profile', () => {
   it('R4.1: without lateOutput the late record is dropped and not reported', () => {
     const { result, trace } = runVector({ profile: 'flink', pipeline: { window: { type: 'tumbling', size: 10 }, watermark: perRecord(0) }, steps: records('k', 10, 9) }, true);
     expect(result.late).toEqual([]);
-    expect(trace!.drops[0]).toMatchObject({ rule: 'R4.1', toSideOutput: false, reason: 'late: window [0,10) maxTs 9 + allowed lateness 0 = 9 ≤ watermark 9' });
+    expect(trace!.drops[0]).toMatchObject({ rule: 'R4.1', toSideOutput: false, reason: 'late: window [0,10) maxTs 9 + allowed lateness 0 = 9 ≤ watermark 9 (times in ms)' });
   });
 
   it('R4.2, R4.3: with allowed lateness a late element re-fires the window with all its contents, LATE', () => {
