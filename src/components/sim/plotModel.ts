@@ -58,8 +58,10 @@ export function viewportAt(geometry: PlotGeometry, index: TraceIndex, procTimeMs
     const procFromMs = index.procExtent[0];
     return { eventFromMs: geometry.eventOriginMs, eventToMs: geometry.eventOriginMs + innerWidth(geometry.width) / geometry.kx, procFromMs, procToMs: procFromMs + geometry.spanMs };
   }
-  const lead = geometry.spanMs * 0.1;
-  return { eventFromMs: procTimeMs + lead - geometry.spanMs, eventToMs: procTimeMs + lead, procFromMs: procTimeMs + lead - geometry.spanMs, procToMs: procTimeMs + lead };
+  // Follow t with a little room ahead, but never scroll back past the start of the run.
+  const procFromMs = Math.max(index.procExtent[0], procTimeMs + geometry.spanMs * 0.1 - geometry.spanMs);
+  const eventFromMs = Math.max(index.eventExtent[0], procFromMs);
+  return { eventFromMs, eventToMs: eventFromMs + geometry.spanMs, procFromMs, procToMs: procFromMs + geometry.spanMs };
 }
 
 export interface Scales { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> }
