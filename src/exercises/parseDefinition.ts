@@ -26,10 +26,30 @@ const varySchema = v.strictObject({
 const WINDOW_LABEL = /^(?:\S+ )?(?:\[-?\d+(?:\.\d+)?,-?\d+(?:\.\d+)?[)\]]|global)$/;
 const windowLabel = v.pipe(v.string(), v.regex(WINDOW_LABEL, 'a window label such as "[10,20)" (seconds)'));
 const MAX_AXIS_POINTS = 1000;
+// Scenario fields by dotted path; the changed scenario is parsed by the simulator when it runs.
+const fieldChanges = v.optional(v.record(v.string(), v.unknown()), {});
+const compareSchema = v.strictObject({
+  label: v.optional(v.string(), 'the scenario as written'),
+  against: v.pipe(
+    v.strictObject({
+      label: v.optional(v.string(), 'the other run'),
+      replay: v.optional(v.strictObject({ atMs: v.pipe(ms, v.minValue(0)), speed: v.pipe(v.number(), v.gtValue(0, 'a speed > 0')) })),
+      set: fieldChanges,
+    }),
+    v.check((a) => a.replay !== undefined || Object.keys(a.set).length > 0, 'a replay or fields to set'),
+  ),
+  outputs: v.optional(v.pipe(
+    v.record(v.string(), v.strictObject({ label: v.string(), set: fieldChanges })),
+    v.check((o) => Object.keys(o).length >= 2, 'at least two outputs to choose from'),
+  )),
+});
 const questionSchema = v.union([
   v.pipe(v.string(), v.transform((name): QuestionRef => ({ name }))),
-  v.strictObject({ name: v.string(), window: v.optional(windowLabel), record: v.optional(v.string()), after: v.optional(v.string()), card: v.optional(v.string()) }),
-], 'a question name or { name, window?, record?, after?, card? }');
+  v.strictObject({
+    name: v.string(), window: v.optional(windowLabel), record: v.optional(v.string()), after: v.optional(v.string()), card: v.optional(v.string()),
+    compare: v.optional(compareSchema),
+  }),
+], 'a question name or { name, window?, record?, after?, card?, compare? }');
 const predicateSchema = v.variant('is', [
   v.strictObject({ is: v.literal('nothing-dropped') }),
   v.strictObject({ is: v.literal('fired'), window: windowLabel }),
@@ -133,7 +153,7 @@ function checkQuestionParams(file: string, ref: QuestionRef, question: Question)
   for (const param of question.needs) {
     if (ref[param] === undefined) errors.push(`${file}: front matter "question.${param}": "${ref.name}" needs a ${param}`);
   }
-  for (const param of ['window', 'record', 'after', 'card'] as const) {
+  for (const param of ['window', 'record', 'after', 'card', 'compare'] as const) {
     if (ref[param] !== undefined && !question.needs.includes(param) && !question.allows?.includes(param)) {
       errors.push(`${file}: front matter "question.${param}": "${ref.name}" takes no ${param}`);
     }

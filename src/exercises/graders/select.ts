@@ -8,18 +8,18 @@ import { AnswerError, plural, type Grader, type GradingRun } from './grader.ts';
 const setQuestion = (exercise: SelectExercise) => findQuestion(exercise.question.name) as SetQuestion;
 
 export function selectOptions(exercise: SelectExercise, run: GradingRun): Option[] {
-  return setQuestion(exercise).options(run.view, exercise.question);
+  return setQuestion(exercise).options(run.view, exercise.question, run.rerun);
 }
 
 export const selectGrader: Grader<'select'> = {
   answer: v.pipe(v.array(v.string(), 'a JSON array of choice ids, e.g. ["e6"]'), v.check((ids) => new Set(ids).size === ids.length, 'each choice at most once')),
   blank: () => [],
-  solve: (exercise, run) => setQuestion(exercise).answer(run.view, exercise.question),
+  solve: (exercise, run) => setQuestion(exercise).answer(run.view, exercise.question, run.rerun),
   grade(exercise, answer, run) {
     const options = selectOptions(exercise, run);
     const unknown = answer.filter((id) => !options.some((o) => o.id === id));
     if (unknown.length > 0) throw new AnswerError(`not a choice: ${unknown.join(', ')} (choices: ${options.map((o) => o.id).join(', ')})`);
-    const expected = new Set(setQuestion(exercise).answer(run.view, exercise.question));
+    const expected = new Set(setQuestion(exercise).answer(run.view, exercise.question, run.rerun));
     const items = answer.map((id) => {
       const option = options.find((o) => o.id === id)!;
       return { id, correct: expected.has(id), text: option.why };

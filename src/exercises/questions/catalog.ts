@@ -1,7 +1,9 @@
 // The questions an exercise can ask about a run. Each is implemented once, on top of the run view, and returns
 // the reference answer plus, for every item, a sentence saying why (the grader's specific feedback).
+import type { ScenarioChange } from '../runExercise.ts';
 import type { RunView } from '../runView.ts';
 import { capabilityQuestions } from './capabilities.ts';
+import { compareQuestions, type CompareSpec } from './compare.ts';
 import { panes } from './panes.ts';
 import { records } from './records.ts';
 import { runtime } from './runtime.ts';
@@ -19,9 +21,14 @@ export interface QuestionRef {
   after?: string;
   /** A requirement card of the course capability matrix (questions/capabilities.ts). */
   card?: string;
+  /** A second run of the same input to compare with (questions/compare.ts). */
+  compare?: CompareSpec;
 }
 
-export type QuestionParam = 'window' | 'record' | 'after' | 'card';
+export type QuestionParam = 'window' | 'record' | 'after' | 'card' | 'compare';
+
+/** Runs the same variant again with a change to its scenario JSON (questions that compare runs use it). */
+export type Rerun = (change: ScenarioChange) => RunView;
 
 /** A choice shown to the learner, with the run's reason for it being in or out of the answer. */
 export interface Option { id: string; label: string; why: string }
@@ -29,8 +36,8 @@ export interface Option { id: string; label: string; why: string }
 interface Base { summary: string; needs: QuestionParam[]; allows?: QuestionParam[] }
 export interface SetQuestion extends Base {
   shape: 'set';
-  options: (view: RunView, ref: QuestionRef) => Option[];
-  answer: (view: RunView, ref: QuestionRef) => string[];
+  options: (view: RunView, ref: QuestionRef, rerun: Rerun) => Option[];
+  answer: (view: RunView, ref: QuestionRef, rerun: Rerun) => string[];
 }
 export interface NumberQuestion extends Base {
   shape: 'number';
@@ -49,7 +56,7 @@ export interface SequenceQuestion extends Base {
 }
 export type Question = SetQuestion | NumberQuestion | SequenceQuestion;
 
-export const QUESTIONS: Record<string, Question> = { ...records, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions };
+export const QUESTIONS: Record<string, Question> = { ...records, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions, ...compareQuestions };
 
 export function findQuestion(name: string): Question | undefined {
   return Object.hasOwn(QUESTIONS, name) ? QUESTIONS[name] : undefined;
