@@ -2,9 +2,8 @@
 // observed stream time `ost` (max timestamp seen, updated before the record is judged) closes windows after grace.
 import { aggregatorFor, type Aggregator } from '../aggregates.ts';
 import { inMs, type Recorder } from '../trace/recorder.ts';
-import type { Pipeline, PaneValue, Value } from '../types.ts';
+import type { Decision, Pipeline, PaneValue, Value } from '../types.ts';
 import { kafkaHoppingStarts } from '../windows/assign.ts';
-import type { SuppressBuffer } from './kafkaSuppress.ts';
 
 export interface KafkaWindow {
   id: number;
@@ -18,20 +17,31 @@ export interface KafkaWindow {
   count: number;
 }
 
-/** What every Kafka Streams window shape does with an accepted update: forward it, or buffer it for suppress. */
+export type SortAs = { start: number; end: number } | undefined;
+
+/** Where updates go instead of straight downstream: the record cache, suppress, or the onWindowClose buffer. */
+export interface UpdateBuffer {
+  put(w: KafkaWindow, value: PaneValue, ts: number, sortAs: SortAs): void;
+}
+
+/** One update sent downstream (R4.20); `sortAs` keeps a tombstone right before the session that replaces it. */
+export function forwardUpdate(recorder: Recorder, w: KafkaWindow, value: PaneValue, ts: number, decision: Decision, sortAs: SortAs): void {
+  recorder.pane({
+    sortAs, keyId: w.keyId, windowId: w.id, start: w.start, end: w.end, value, index: 0, isFirst: false, isLast: false,
+    retract: false, ts, purged: false, decision,
+  });
+}
+
+/** What every Kafka Streams window shape does with an accepted update: forward it, or hand it to a buffer. */
 export class KafkaEmitter {
   readonly agg: Aggregator;
-  constructor(readonly pipeline: Pipeline, readonly recorder: Recorder, readonly suppress: SuppressBuffer | undefined) {
+  constructor(readonly pipeline: Pipeline, readonly recorder: Recorder, readonly buffer: UpdateBuffer | undefined) {
     this.agg = aggregatorFor(pipeline.aggregate);
   }
 
   update(w: KafkaWindow, value: PaneValue, ts: number, reason: string, sortAs?: { start: number; end: number }): void {
-    if (this.suppress) return this.suppress.put(w, value, ts);
-    this.recorder.pane({
-      sortAs,
-      keyId: w.keyId, windowId: w.id, start: w.start, end: w.end, value, index: 0, isFirst: false, isLast: false,
-      retract: false, ts, purged: false, decision: { rule: 'R4.20', values: { ts }, reason: inMs(reason) },
-    });
+    if (this.buffer) return this.buffer.put(w, value, ts, sortAs);
+    forwardUpdate(this.recorder, w, value, ts, { rule: 'R4.20', values: { ts }, reason: inMs(reason) }, sortAs);
   }
 
   /** `fate` 2 when the record counts in no window at all. */

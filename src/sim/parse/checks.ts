@@ -84,6 +84,8 @@ export function normalizePipeline(profile: ProfileId, raw: RawPipeline): Pipelin
   if (profile !== 'kafka-streams' && raw.grace > 0) throw unsupported(`grace under ${profile}`);
   if (profile !== 'kafka-streams' && raw.emit !== 'updates') throw unsupported(`emit: ${raw.emit} under ${profile}`);
   if (profile !== 'spark' && raw.outputMode !== 'append') throw unsupported(`outputMode: ${raw.outputMode} under ${profile}`);
+  if (profile !== 'kafka-streams' && raw.caching) throw unsupported(`record caching under ${profile}`);
+  if (profile !== 'beam' && raw.timestampCombiner) throw unsupported(`timestampCombiner under ${profile} (a Beam TimestampCombiner)`);
   if (profile === 'spark') {
     if (watermark?.type === 'explicit') throw unsupported('explicit watermarks under spark (withWatermark derives it from the data)');
     if (!watermark && raw.outputMode === 'append') throw unsupported('spark append mode without a watermark (Spark rejects the query)');
@@ -105,6 +107,8 @@ export function normalizePipeline(profile: ProfileId, raw: RawPipeline): Pipelin
     lateOutput: raw.lateOutput,
     batchInterval: raw.batchInterval,
     noDataBatches: raw.noDataBatches,
+    ...(raw.caching ? { caching: raw.caching } : {}),
+    ...(raw.timestampCombiner ? { timestampCombiner: raw.timestampCombiner } : {}),
   };
   if (raw.runtime !== undefined) pipeline.runtime = parseRuntime(profile, pipeline, raw.runtime);
   return pipeline;

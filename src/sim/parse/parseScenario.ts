@@ -28,9 +28,10 @@ function parseTop(input: unknown): Scenario {
   if (!seedResult.success) throw new InputError('invalid', describeIssue('seed', seedResult.issues[0]));
   const rawPipeline = v.safeParse(PipelineSchema, top.pipeline);
   if (!rawPipeline.success) throw new InputError('invalid', describeIssue('pipeline', rawPipeline.issues[0]));
+  const isScenario = format === 'eventide.scenario/1';
+  if (!isScenario) rejectScenarioOptions(rawPipeline.output);
   const pipeline = normalizePipeline(profile, rawPipeline.output);
   const ctx = { profile, pipeline };
-  const isScenario = format === 'eventide.scenario/1';
   if (!isScenario && top.steps === undefined) throw invalid('steps', 'expected an array, got nothing');
   for (const field of ['events', 'generator'] as const) {
     if (!isScenario && top[field] !== undefined) throw invalid(field, 'only scenarios ("format": "eventide.scenario/1") have this field');
@@ -64,6 +65,14 @@ function parseTop(input: unknown): Scenario {
 }
 
 /** Turns a vector or scenario (JSON text or a parsed value) into a canonical Scenario, or a one-line error. */
+/** Vectors keep to vectors.md; these pipeline options belong to the richer scenario format. */
+function rejectScenarioOptions(raw: v.InferOutput<typeof PipelineSchema>): void {
+  const onlyScenarios = 'only scenarios ("format": "eventide.scenario/1") have this option';
+  if (raw.emit === 'close') throw invalid('pipeline.emit', `expected updates | final in a vector, got "close" (${onlyScenarios})`);
+  if (raw.caching !== undefined) throw invalid('pipeline.caching', onlyScenarios);
+  if (raw.timestampCombiner !== undefined) throw invalid('pipeline.timestampCombiner', onlyScenarios);
+}
+
 export function parseScenario(input: unknown): ParseResult {
   try {
     return { ok: true, scenario: parseTop(input) };

@@ -64,7 +64,10 @@ export const PipelineSchema = v.strictObject({
   grace: v.optional(NonNegative, 0),
   trigger: v.optional(TriggerSchema, { type: 'default' }),
   accumulation: v.optional(oneOf(['discarding', 'accumulating', 'retracting'])),
-  emit: v.optional(oneOf(['updates', 'final']), 'updates'),
+  emit: v.optional(oneOf(['updates', 'final', 'close']), 'updates'),
+  // Scenario-format options (parseScenario rejects them in vectors): R4.20 caching, R4.15 Beam output timestamps.
+  caching: v.optional(v.strictObject({ commitIntervalMs: Positive })),
+  timestampCombiner: v.optional(oneOf(['end-of-window', 'earliest', 'latest'])),
   outputMode: v.optional(oneOf(['append', 'update', 'complete']), 'append'),
   partitions: v.optional(v.pipe(Positive, v.maxValue(1024, says('at most 1024 partitions'))), 1),
   lateOutput: v.optional(v.boolean(says('true or false')), false),
