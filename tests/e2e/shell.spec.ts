@@ -73,7 +73,7 @@ test('a lesson reached without a path uses the first path that holds it, and the
 test('the lesson page shows objectives, slots for the simulation and exercise, and links terms to the glossary', async ({ page }) => {
   await page.goto('/#/lesson/clocks-tour');
   await expect(page.getByRole('heading', { name: 'You will be able to' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Simulation: delayed-sensor' })).toContainText('Controls: delay');
+  await expect(page.getByRole('region', { name: 'Ten readings from a delayed sensor' })).toContainText('Watermark delay');
   await expect(page.getByRole('region', { name: /^Exercise/ })).toContainText('How many land in the window');
   await page.getByRole('link', { name: 'event time', exact: true }).click();
   await expect(page).toHaveURL(/#\/glossary\/event-time$/);
