@@ -18,6 +18,8 @@ export interface CepRunRow {
   /** The taken events' timestamps as the matches print them. */
   events: string;
   deadline: number;
+  /** When the run is first shown: its latest take, or when the trace says it was born if that is earlier. */
+  fromMs: number;
 }
 
 export interface LiveRun {
@@ -62,13 +64,16 @@ export function buildCepModel(trace: CepTrace): CepModel {
   const tokenOf = new Map<number, number>();
   const inherited = new Set<number>();
   const rows = trace.runs.map((run): CepRunRow => {
+    // A run that moves on past an optional stage is reported born again then; it has existed since its latest take.
+    const fromMs = Math.min(run.bornMs, run.takenMs.at(-1) ?? run.bornMs);
     const parent = byId.get(run.parent);
-    const continues = parent?.fate === 'advanced' && parent.endMs === run.bornMs && !inherited.has(parent.id);
+    // Only one child takes over a parent's token, and only as the parent goes, so no two live runs share one.
+    const continues = parent?.fate === 'advanced' && parent.endMs === fromMs && !inherited.has(parent.id);
     if (continues) inherited.add(parent.id);
     const token = continues ? tokenOf.get(parent.id) ?? parent.id : run.id;
     tokenOf.set(run.id, token);
     return {
-      run, key: base.keys[run.keyId], token,
+      run, key: base.keys[run.keyId], token, fromMs,
       takenTs: run.records.map((r, i) => (isEventTime ? base.records.ts[r] : run.takenMs[i])),
       events: run.records.map((r) => formatMs(base.records.ts[r])).join(', '),
       deadline: run.startTs + spec.within,
@@ -106,7 +111,7 @@ export function cepFrameAt(model: CepModel, t: number): CepFrame {
   const live: LiveRun[] = [];
   for (const row of model.rows) {
     const { run } = row;
-    if (run.bornMs > t || run.endMs <= t) continue;
+    if (row.fromMs > t || run.endMs <= t) continue;
     const taken = Math.max(1, bisectRight(run.takenMs, t));
     const left = spec.within === Infinity ? 1 : Math.min(1, Math.max(0, (row.deadline - now) / spec.within));
     live.push({ row, stage: run.stages[taken - 1] ?? 0, taken, left });
@@ -114,8 +119,8 @@ export function cepFrameAt(model: CepModel, t: number): CepFrame {
   return { procTimeMs: t, now, live, matches: bisectRight(model.matchMs, t), ended: bisectRight(model.endedMs, t) };
 }
 
-/** "a = login", with the quantifier as Flink writes it: "{2}", "+", "?". */
-export function stageLabel(stage: CepTrace['spec']['stages'][number]): string {
+/** A stage as Flink writes it: the name with its quantifier ("{2}", "+", "?") and the value its condition wants. */
+export function stageLabel(stage: CepTrace['spec']['stages'][number]): { name: string; condition: string } {
   const times = stage.max === Infinity ? (stage.min <= 1 ? '+' : `{${stage.min},}`) : stage.max > 1 ? (stage.min === stage.max ? `{${stage.max}}` : `{${stage.min},${stage.max}}`) : '';
-  return `${stage.name}${times}${stage.min === 0 ? '?' : ''} = ${String(stage.value)}`;
+  return { name: `${stage.name}${times}${stage.min === 0 ? '?' : ''}`, condition: String(stage.value) };
 }
