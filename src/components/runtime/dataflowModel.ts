@@ -2,7 +2,7 @@
 // in the last sample row (R7.6), its status and counts in the last finished metrics bucket, each input buffer's
 // fill, and which keys a window subtask owns (the simulator's own key → key group → subtask functions, R7.1–R7.2).
 import { keyGroupOf, subtaskOfKeyGroup } from '../../sim/index.ts';
-import { TaskState, type RuntimeTrace, type TaskMetrics } from '../../sim/runtime/types.ts';
+import { TaskState, type RuntimeEvent, type RuntimeTrace, type TaskMetrics } from '../../sim/runtime/types.ts';
 import type { RuntimeNow } from './runtimeAt.ts';
 
 export type StateName = 'idle' | 'busy' | 'back-pressured' | 'down';
@@ -72,4 +72,17 @@ export function windowSkew(runtime: RuntimeTrace, now: RuntimeNow): Skew {
   const max = Math.max(...received);
   const mean = received.reduce((a, b) => a + b, 0) / received.length;
   return { received, max, mean, ratio: mean > 0 ? max / mean : 1 };
+}
+
+/**
+ * The job-level news a task box cannot show: the last restart scheduled and not yet done, or a job that gave up.
+ * Read from the events; the samples have no rows while the job waits to restart.
+ */
+export function jobNotice(runtime: RuntimeTrace, now: RuntimeNow): RuntimeEvent | undefined {
+  for (let i = now.events - 1; i >= 0; i--) {
+    const e = runtime.events[i];
+    if (e.kind === 'restored') return undefined;
+    if (e.kind === 'restart-scheduled' || e.kind === 'job-failed') return e;
+  }
+  return undefined;
 }
