@@ -32,6 +32,8 @@ export interface JobContext {
   readonly recorder: Recorder;
   readonly checkpointMode: CheckpointMode;
   readonly maxParallelism: number;
+  /** The window operator's current parallelism (the only keyed operator; an autoscaler changes it). */
+  readonly windowParallelism: number;
   /** keyId → key group (R7.1). */
   readonly keyGroupOf: Int32Array;
   /** Program position of a record → its index in trace.records. */

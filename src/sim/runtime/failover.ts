@@ -59,10 +59,8 @@ export function injectFailure(job: Job, f: Failure, nowMs: number): void {
 /** R7.12: every task is cancelled, in-flight data is gone, a restart is scheduled (or the job fails for good). */
 export function failover(job: Job, task: Task, reason: string, nowMs: number): void {
   if (job.status !== 'running') return;
-  job.coordinator.abort(nowMs, `failover: ${reason}`);
   if (job.checkpointMode === 'none') reportLost(job, nowMs, reason);
-  for (const t of job.tasks) t.cancel();
-  for (const ch of job.channels) ch.clear();
+  stopJob(job, nowMs, `failover: ${reason}`);
   const delayMs = restartDelayMs(job.runtime.restart, job.restarts + 1);
   job.failures++;
   if (delayMs === undefined) {
@@ -74,6 +72,14 @@ export function failover(job: Job, task: Task, reason: string, nowMs: number): v
   job.restarts++;
   job.event({ kind: 'restart-scheduled', procTimeMs: nowMs, atMs: nowMs + delayMs, attempt: job.restarts, reason: `${reason} (task ${task.id})` });
   job.clock.at(nowMs + delayMs, (at) => restart(job, at));
+}
+
+/** Every task is cancelled and in-flight data is gone; the checkpoint in flight fails. */
+export function stopJob(job: Job, nowMs: number, reason: string): void {
+  job.coordinator.abort(nowMs, reason);
+  for (const t of job.tasks) t.cancel();
+  for (const ch of job.channels) ch.clear();
+  job.status = 'restarting';
 }
 
 /** Checkpointing off: what the failure destroyed is named, so nothing is lost silently. */
@@ -95,7 +101,7 @@ function reportLost(job: Job, nowMs: number, reason: string): void {
   });
 }
 
-function restart(job: Job, nowMs: number): void {
+export function restart(job: Job, nowMs: number): void {
   const latest = job.coordinator.latest;
   const before = job.sources.map((s) => [...s.offsets]);
   if (job.checkpointMode === 'none') {

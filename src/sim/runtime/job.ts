@@ -18,6 +18,7 @@ import { SourceTask } from './sourceTask.ts';
 import type { Task } from './task.ts';
 import type { OperatorSpec, RuntimeEvent, RuntimeGraph, RuntimeSpec } from './types.ts';
 import { injectFailure } from './failover.ts';
+import { Autoscaler } from './autoscaler.ts';
 
 export type JobStatus = 'running' | 'restarting' | 'failed' | 'finished';
 
@@ -25,6 +26,7 @@ export class Job implements JobContext {
   readonly rng;
   readonly checkpointMode;
   readonly maxParallelism;
+  windowParallelism: number;
   readonly keyGroupOf: Int32Array;
   readonly recordIndex: Int32Array;
   readonly reads: Uint16Array;
@@ -64,6 +66,7 @@ export class Job implements JobContext {
     this.rng = createRng(seed);
     this.checkpointMode = runtime.checkpoint.mode;
     this.maxParallelism = runtime.maxParallelism;
+    this.windowParallelism = runtime.windowParallelism ?? runtime.operators.find((o) => o.kind === 'window')!.parallelism;
     this.keyGroupOf = Int32Array.from(program.keys, (k) => keyGroupOf(k, runtime.maxParallelism));
     this.recordIndex = new Int32Array(program.length).fill(-1);
     this.reads = new Uint16Array(program.length);
@@ -80,7 +83,8 @@ export class Job implements JobContext {
       },
       aborted: () => this.tasks.forEach((t) => t.abortAlignment()),
     });
-    this.metrics = new RuntimeMetrics(this.tasks, this.channels, this.sources, pipeline.partitions, runtime.metricsIntervalMs, (t) => this.operatorOfTask[t.id], runtime.operators.length);
+    this.metrics = new RuntimeMetrics(this.tasks, this.channels, this.sources, pipeline.partitions, runtime.metricsIntervalMs, (t) => this.operatorOfTask[t.id], runtime.operators.length, (bucket) => autoscaler?.evaluate(bucket));
+    const autoscaler = runtime.autoscaler ? new Autoscaler(runtime.autoscaler, this) : undefined;
     const interval = this.sources[0].watermarkInterval;
     if (interval > 0) this.wakeWatermarkTimer = periodic(clock, interval, (nowMs) => this.periodicWatermarks(nowMs));
     this.wakeCheckpoints = this.checkpointMode === 'none' ? () => {} : periodic(clock, runtime.checkpoint.intervalMs, (nowMs) => this.periodicCheckpoint(nowMs));

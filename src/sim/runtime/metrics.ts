@@ -40,6 +40,8 @@ export class RuntimeMetrics {
     private readonly intervalMs: number,
     private readonly operatorOf: (task: Task) => number,
     private readonly operatorCount: number,
+    /** Called with every bucket as it closes (the autoscaler reads them). */
+    private readonly onBucket: (bucket: MetricsBucket) => void = () => {},
   ) {
     this.nextBoundaryMs = intervalMs;
     this.baselines = tasks.map(() => ({ busyMs: 0, backPressuredMs: 0, recordsIn: 0, recordsOut: 0 }));
@@ -134,6 +136,7 @@ export class RuntimeMetrics {
       procTimeMs: endMs, durationMs, tasks, throughput: throughput.map(round), latencyMs: percentiles(this.latencies),
       consumerLag, drainTimeMs, restarts,
     });
+    this.onBucket(this.buckets[this.buckets.length - 1]);
     this.latencies = [];
     return isActive || consumerLag > 0;
   }

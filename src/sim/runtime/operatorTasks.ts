@@ -51,11 +51,9 @@ export class WindowTask extends Task {
   openWindows = 0;
   /** windowId → trace records it holds; kept only without checkpoints, to name what a failure loses. */
   private held: Map<number, number[]> | undefined;
-  readonly keyGroups: { first: number; last: number };
 
   constructor(id: number, spec: OperatorSpec, subtask: number, job: JobContext, downstream: OperatorSpec) {
     super(id, spec, subtask, job, downstream);
-    this.keyGroups = keyGroupRange(subtask, spec.parallelism, job.maxParallelism);
     const task = this;
     this.out = new SubtaskRecorder(job.recorder, {
       pane: (p) => task.emitPane(p),
@@ -69,6 +67,12 @@ export class WindowTask extends Task {
         task.held?.delete(windowId);
       },
     }, job.recorder.isTracing || job.checkpointMode === 'none');
+  }
+
+  /** R7.2: the key groups it owns at the current parallelism (none for an idle autoscaler slot). */
+  get keyGroups(): { first: number; last: number } {
+    const p = this.job.windowParallelism;
+    return this.subtask < p ? keyGroupRange(this.subtask, p, this.job.maxParallelism) : { first: 0, last: -1 };
   }
 
   private emitPane(p: PaneInput): void {

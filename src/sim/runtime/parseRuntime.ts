@@ -70,6 +70,15 @@ const RuntimeSchema = v.strictObject({
   sinkStage: v.optional(Stage, {}),
   operators: v.optional(v.pipe(v.array(MapOperator), v.maxLength(8, says('at most 8 operators'))), []),
   failures: v.optional(v.pipe(v.array(FailureSchema), v.maxLength(1000, says('at most 1000 failures'))), []),
+  autoscaler: v.optional(v.strictObject({
+    metric: v.optional(oneOf(['busy', 'lag']), 'busy'),
+    targetUtilization: v.optional(v.pipe(v.number(), v.gtValue(0, says('a share in (0, 1]')), v.maxValue(1, says('a share in (0, 1]'))), 0.7),
+    cooldownMs: v.optional(NonNegative, 5000),
+    stabilizationMs: v.optional(NonNegative, 10_000),
+    maxSubtasks: v.optional(Parallelism, 8),
+    pauseMs: v.optional(NonNegative, 500),
+    bytesPerMs: v.optional(Positive, 10_000),
+  })),
   latencyIntervalMs: v.optional(NonNegative, 100),
   metricsIntervalMs: v.optional(Positive, 1000),
   bytesPerEntry: v.optional(Positive, 100),
@@ -111,9 +120,13 @@ export function parseRuntime(profile: ProfileId, pipeline: Pipeline, input: unkn
     if (partitioning === 'forward' && parallelism !== operators[operators.length - 1].parallelism) throw invalid(`${at}.operators[${i}].partitioning`, `forward needs the parallelism of the operator before (${operators[operators.length - 1].parallelism}), got ${parallelism}`);
     operators.push({ name: op.name, kind: op.kind, parallelism, partitioning, service: service(op.serviceMs), keyServiceMs: op.hotKeys ?? {}, ...(op.minValue !== undefined ? { minValue: op.minValue } : {}), ...(op.sideEffect ? { sideEffect: op.sideEffect } : {}) });
   }
-  operators.push({ name: 'window', kind: 'window', parallelism: raw.parallelism, partitioning: 'hash', service: service(raw.window.serviceMs), keyServiceMs: raw.window.hotKeys ?? {} });
+  const scaler = raw.autoscaler;
+  if (scaler && (scaler.maxSubtasks < raw.parallelism || scaler.maxSubtasks > maxParallelism)) throw invalid(`${at}.autoscaler.maxSubtasks`, `expected between parallelism (${raw.parallelism}) and maxParallelism (${maxParallelism}), got ${scaler.maxSubtasks}`);
+  // With an autoscaler the window has a subtask slot for every parallelism it may take; the idle ones own no key groups.
+  const windowSlots = scaler?.maxSubtasks ?? raw.parallelism;
+  operators.push({ name: 'window', kind: 'window', parallelism: windowSlots, partitioning: 'hash', service: service(raw.window.serviceMs), keyServiceMs: raw.window.hotKeys ?? {} });
   const sinkParallelism = raw.sinkStage.parallelism ?? raw.parallelism;
-  operators.push({ name: 'sink', kind: 'sink', parallelism: sinkParallelism, partitioning: sinkParallelism === raw.parallelism ? 'forward' : 'rebalance', service: service(raw.sinkStage.serviceMs), keyServiceMs: raw.sinkStage.hotKeys ?? {} });
+  operators.push({ name: 'sink', kind: 'sink', parallelism: sinkParallelism, partitioning: sinkParallelism === windowSlots ? 'forward' : 'rebalance', service: service(raw.sinkStage.serviceMs), keyServiceMs: raw.sinkStage.hotKeys ?? {} });
   if (raw.sink === 'transactional' && raw.checkpoint.mode === 'none') throw invalid(`${at}.sink`, 'a transactional sink commits on checkpoints; expected checkpoint.mode exactly-once or at-least-once, got none');
   const failures = raw.failures.map((f, i) => checkFailure(f, operators, `${at}.failures[${i}]`, `failures[${i}]`));
   return {
@@ -121,6 +134,7 @@ export function parseRuntime(profile: ProfileId, pipeline: Pipeline, input: unkn
     checkpoint: { intervalMs: raw.checkpoint.interval, mode: raw.checkpoint.mode, timeoutMs: raw.checkpoint.timeout },
     sink: raw.sink, restart: restartOf(raw), heartbeatTimeoutMs: raw.heartbeatTimeoutMs, bufferCapacity: raw.bufferCapacity,
     latencyIntervalMs: raw.latencyIntervalMs, metricsIntervalMs: raw.metricsIntervalMs, bytesPerEntry: raw.bytesPerEntry,
+    ...(scaler ? { autoscaler: scaler, windowParallelism: raw.parallelism } : {}),
   };
 }
 

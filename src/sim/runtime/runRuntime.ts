@@ -13,8 +13,8 @@ import { Job } from './job.ts';
 import { runMicroBatches } from './microBatch.ts';
 import type { CheckpointEntry, RuntimeSpec, RuntimeTrace } from './types.ts';
 
-/** How long after `end` the clock may run while the job drains (a job that cannot finish stops here). */
-const DRAIN_LIMIT_MS = 1e9;
+/** How long after `end` the clock may run while the job drains (a job that cannot finish stops here, and says so). */
+const DRAIN_LIMIT_MS = 10_000_000;
 
 export function runRuntime(scenario: Scenario, program: Program, options: RunOptions = {}): Run {
   if (scenario.profile === 'spark') return runMicroBatches(scenario, program, options);
@@ -51,6 +51,7 @@ export function runRuntime(scenario: Scenario, program: Program, options: RunOpt
   clock.runUntil(clock.nowMs, true);
   const limitMs = clock.nowMs + DRAIN_LIMIT_MS;
   while (hasEnded && (job.status === 'running' || job.status === 'restarting') && clock.nextMs <= limitMs) clock.runUntil(clock.nextMs, true);
+  if (hasEnded && job.status !== 'finished' && job.status !== 'failed') job.event({ kind: 'note', procTimeMs: clock.nowMs, text: `the job did not finish within ${DRAIN_LIMIT_MS} ms after the end of input` });
   job.metrics.finish(clock.nowMs, job.restarts);
   const base = recorder.finish(-Infinity);
   const checkpoints: CheckpointEntry[] = job.coordinator.completed.map((c) => ({ id: c.id, started: c.startedMs, completed: c.completedMs }));

@@ -270,7 +270,7 @@ export abstract class Task {
       case 'broadcast':
         for (let i = 0; i < this.outputs.length; i++) this.send(i, element);
         return;
-      case 'hash': return this.send(subtaskOfKeyGroup(this.job.keyGroupOf[keyId], down.parallelism, this.job.maxParallelism), element);
+      case 'hash': return this.send(subtaskOfKeyGroup(this.job.keyGroupOf[keyId], this.job.windowParallelism, this.job.maxParallelism), element);
     }
   }
 

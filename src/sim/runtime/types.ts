@@ -72,6 +72,25 @@ export interface RuntimeSpec {
   microBatch?: MicroBatchSpec;
   /** `storm` profile: acking (R7.16–R7.18). */
   acking?: AckingSpec;
+  /** Rescales the window operator between 1 and `maxSubtasks` subtasks (its `parallelism` is the starting point). */
+  autoscaler?: AutoscalerSpec;
+  /** With an autoscaler: the window parallelism to start with (the operator has `maxSubtasks` slots). */
+  windowParallelism?: number;
+}
+
+/**
+ * Scale on busy time (utilisation of the window subtasks) or on consumer lag; `targetUtilization` in (0, 1];
+ * no rescale within `cooldownMs` of the last; a scale-down waits for the highest recommendation of the last
+ * `stabilizationMs`; a rescale costs `pauseMs` plus the checkpoint's state moved at `bytesPerMs`.
+ */
+export interface AutoscalerSpec {
+  metric: 'busy' | 'lag';
+  targetUtilization: number;
+  cooldownMs: number;
+  stabilizationMs: number;
+  maxSubtasks: number;
+  pauseMs: number;
+  bytesPerMs: number;
 }
 
 /** Storm: ackers (0 = tuples acked at once), topology.message.timeout, topology.max.spout.pending (Infinity = unset). */
@@ -97,7 +116,7 @@ export interface RuntimeGraph {
   tasks: TaskInfo[];
   channels: ChannelInfo[];
   maxParallelism: number;
-  /** Task id → first..last key group it owns (window tasks only, R7.2). */
+  /** Task id → first..last key group it owns at the start (window tasks only, R7.2; `rescale` events change it). */
   keyGroups: ({ first: number; last: number } | null)[];
   partitions: number;
 }
@@ -171,6 +190,8 @@ export type RuntimeEvent =
   | { kind: 'side-effect'; procTimeMs: number; task: number; record: number; isDuplicate: boolean }
   | { kind: 'gc-pause'; procTimeMs: number; task: number; durationMs: number }
   | { kind: 'note'; procTimeMs: number; text: string }
+  /** The autoscaler changed the window operator's parallelism; key groups moved between subtasks (R7.2). */
+  | { kind: 'rescale'; procTimeMs: number; from: number; to: number; movedKeyGroups: number; pauseMs: number; reason: string }
   /** spark (R7.15): offsets/N written and batch N started (late when the previous one overran), sink write, commits/N. */
   /** storm (R7.16, R7.17): one change of a spout tuple's ack value; `ackVal` 16 hex digits, all zero when complete. */
   | { kind: 'acker'; procTimeMs: number; record: number; attempt: number; task: number; action: 'emit' | 'anchor' | 'ack' | 'complete' | 'timeout' | 'lost'; tuple: string; ackVal: string }

@@ -119,8 +119,8 @@ describe('runtime input errors name the field and the value', () => {
     expect(parsed.ok ? '' : parsed.error).toBe('steps[0].crash: crash steps need pipeline.runtime');
   });
 
-  it('reports the runtime under another profile as unsupported', () => {
-    const parsed = parseScenario({ profile: 'spark', pipeline: { window: { type: 'tumbling', size: 10 }, watermark: { type: 'bounded', delay: 1 }, runtime: {} }, steps: [] });
-    expect(parsed.ok ? '' : `${parsed.kind}: ${parsed.error}`).toMatch(/^unsupported: unsupported: runtime under spark/);
+  it('reports the runtime under kafka-streams as unsupported', () => {
+    const parsed = parseScenario({ profile: 'kafka-streams', pipeline: { window: { type: 'tumbling', size: 10 }, runtime: {} }, steps: [] });
+    expect(parsed.ok ? '' : `${parsed.kind}: ${parsed.error}`).toMatch(/^unsupported: unsupported: runtime under kafka-streams/);
   });
 });
