@@ -117,7 +117,12 @@ export class Nfa {
     if (canIgnore && this.mayIgnore(stage, run.count, isMatch)) out.push(run);
     if (run.count >= stage.min && run.stage + 1 < stages.length) {
       // PROCEED: the stage has enough; the event may be the next stage's (ignored there only if the run has begun).
-      out.push(...this.step({ ...run, stage: run.stage + 1, count: 0 }, event, run.events.length > 0, matches));
+      // A run that proceeds and then waits at the next stage is a new partial match, so it gets its own id (its
+      // parent stays this run); runs that take the event already get one in take().
+      const proceeded: NfaRun = { ...run, stage: run.stage + 1, count: 0 };
+      for (const s of this.step(proceeded, event, run.events.length > 0, matches)) {
+        out.push(s === proceeded ? { ...s, id: this.nextId(), parent: run.id } : s);
+      }
     }
     return out;
   }

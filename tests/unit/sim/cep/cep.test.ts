@@ -59,3 +59,23 @@ describe('CEP trace', () => {
       .toBe('invalid: pipeline.cep.pattern[1].name: expected a unique stage name, got "a" twice');
   });
 });
+
+describe('CEP partial matches in the trace', () => {
+  it('a run that moves past an optional stage and waits is a new partial match; the one that took the event keeps its birth time', () => {
+    const pattern = [
+      { name: 'a', where: { value: 'a' } },
+      { name: 'b', contiguity: 'followedBy', optional: true, where: { value: 'b' } },
+      { name: 'c', contiguity: 'followedBy', where: { value: 'c' } },
+    ];
+    const steps = [{ record: { key: 'k', value: 'a', ts: 0 } }, { advance: 100 }, { record: { key: 'k', value: 'x', ts: 100 } }, { advance: 100 }, { record: { key: 'k', value: 'c', ts: 200 } }];
+    const { result, trace } = runCepVector({ profile: 'flink', pipeline: { cep: { pattern, time: 'processing' } }, steps }, true);
+    expect(result.emitted.map((e) => e.match)).toContainEqual([0, 200]);
+    const tookA = trace!.runs.find((r) => r.parent === -1 && r.records.length === 1)!;
+    expect(tookA.bornMs).toBe(0);
+    expect(tookA.fate).toBe('advanced');
+    const waiting = trace!.runs.filter((r) => r.parent === tookA.id);
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const run of waiting) expect(run.bornMs).toBe(100);
+    expect(trace!.runs.every((r) => r.parent !== r.id)).toBe(true);
+  });
+});
