@@ -72,9 +72,8 @@ describe('CEP partial matches in the trace', () => {
     expect(result.emitted.map((e) => e.match)).toContainEqual([0, 200]);
     const tookA = trace!.runs.find((r) => r.parent === -1 && r.records.length === 1)!;
     expect(tookA.bornMs).toBe(0);
-    const waiting = trace!.runs.filter((r) => r.parent === tookA.id);
-    expect(waiting.length).toBeGreaterThan(0);
-    for (const run of waiting) expect(run.bornMs).toBe(100);
+    const branches = trace!.runs.filter((r) => r.parent === tookA.id);
+    expect(branches.map((r) => r.bornMs)).toContain(100);
     expect(trace!.runs.every((r) => r.parent !== r.id)).toBe(true);
   });
 });
