@@ -37,6 +37,7 @@ export abstract class Task {
   // Counters read by the metrics (R7.6), in ms and records since the start.
   busyMs = 0;
   backPressuredMs = 0;
+  private readonly hasKeyCosts: boolean;
   recordsIn = 0;
   recordsOut = 0;
 
@@ -49,6 +50,7 @@ export abstract class Task {
     private readonly downstream: OperatorSpec | undefined,
   ) {
     this.nextRebalance = subtask;
+    this.hasKeyCosts = Object.keys(spec.keyServiceMs).length > 0;
   }
 
   get name(): string { return `${this.spec.name}-${this.subtask}`; }
@@ -127,8 +129,10 @@ export abstract class Task {
 
   /** Service time of one record (a hot key has its own). */
   protected costOf(keyId: number): number {
-    const perKey = this.job.keyServiceMs(this.spec, keyId);
-    if (perKey !== undefined) return perKey;
+    if (this.hasKeyCosts) {
+      const perKey = this.job.keyServiceMs(this.spec, keyId);
+      if (perKey !== undefined) return perKey;
+    }
     const s = this.spec.service;
     switch (s.type) {
       case 'fixed': return s.ms;
