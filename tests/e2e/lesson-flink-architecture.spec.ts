@@ -16,6 +16,11 @@ test('plays the simulations, answers every exercise, and keeps the answers after
   // The parallel job: 6 per-key window results by the end of the run; the rescaled job keeps user-7's results.
   await expect(await playToEnd(simulation(page, 'source(4) → enrich(4) → keyBy → window(8) → sink(8)'))).toContainText('6 rows');
   await expect(await playToEnd(simulation(page, 'The same job rescaled to parallelism 3'))).toContainText('user-7');
+  // The checkpoint view lists checkpoint 1 with the offsets of both source partitions.
+  const checkpointed = simulation(page, 'The keyed window job, checkpointed every 5 s');
+  await checkpointed.getByRole('button', { name: 'Jump to end' }).click();
+  await expect(checkpointed).toContainText('Checkpoint 1');
+  await expect(checkpointed).toContainText('offsets 2, 2');
 
   await answerAllThenReload(page, LESSON, EXERCISES);
 });

@@ -80,3 +80,16 @@ describe('flink-architecture: keyed state', () => {
     ]));
   });
 });
+
+describe('flink-architecture: what a checkpoint holds', () => {
+  it('checkpoint 1 at 5 s holds 2 offsets per source partition and one window on each of subtasks 1, 2 and 3', () => {
+    const { graph, events } = runOf('checkpointed').runtime!;
+    expect(events.find((e) => e.kind === 'checkpoint-started' && e.checkpoint === 1)).toMatchObject({ procTimeMs: 5000, offsets: [2, 2] });
+    const bytesBySubtask: number[] = [];
+    for (const e of events) {
+      if (e.kind === 'snapshot' && e.checkpoint === 1 && graph.tasks[e.task].name.startsWith('window')) bytesBySubtask[graph.tasks[e.task].subtask] = e.bytes;
+    }
+    // The size model charges a fixed number of bytes per window held (100 by default): one window each.
+    expect(bytesBySubtask).toEqual([0, 100, 100, 100]);
+  });
+});
