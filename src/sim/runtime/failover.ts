@@ -39,13 +39,7 @@ export function injectFailure(job: Job, f: Failure, nowMs: number): void {
       return;
     case 'gc-pause':
     case 'stall-sink':
-      task.pausedUntilMs = nowMs + f.durationMs;
-      job.event({ kind: 'gc-pause', procTimeMs: nowMs, task: task.id, durationMs: f.durationMs });
-      if (f.kind === 'gc-pause' && f.durationMs >= heartbeatMs) {
-        declareLost(nowMs + heartbeatMs, `a ${f.durationMs} ms GC pause outlasted the heartbeat timeout of ${heartbeatMs} ms`);
-      }
-      job.clock.at(nowMs + f.durationMs, () => job.wake());
-      return;
+      return pauseTask(job, task, f.durationMs, nowMs, f.kind === 'gc-pause');
     case 'slow-link':
       for (const ch of task.outputs) ch.ratePerMs = f.recordsPerMs;
       job.clock.at(nowMs + f.durationMs, () => {
@@ -54,6 +48,23 @@ export function injectFailure(job: Job, f: Failure, nowMs: number): void {
       });
       job.wake();
   }
+}
+
+/** The task's thread is held (GC, a stalled outside system); a GC longer than the heartbeat timeout loses it. */
+export function pauseTask(job: Job, task: Task, durationMs: number, nowMs: number, isGc: boolean): void {
+  task.pausedUntilMs = Math.max(task.pausedUntilMs, nowMs + durationMs);
+  job.event({ kind: 'gc-pause', procTimeMs: nowMs, task: task.id, durationMs });
+  const heartbeatMs = job.runtime.heartbeatTimeoutMs;
+  if (isGc && durationMs >= heartbeatMs) {
+    const failuresBefore = job.failures;
+    job.clock.at(nowMs + heartbeatMs, (at) => {
+      if (job.failures !== failuresBefore || job.status !== 'running') return;
+      const why = `a ${durationMs} ms GC pause outlasted the heartbeat timeout of ${heartbeatMs} ms`;
+      job.event({ kind: 'task-lost', procTimeMs: at, task: task.id, reason: why });
+      failover(job, task, `${task.name} lost: ${why}`, at);
+    });
+  }
+  job.clock.at(nowMs + durationMs, () => job.wake());
 }
 
 /** R7.12: every task is cancelled, in-flight data is gone, a restart is scheduled (or the job fails for good). */

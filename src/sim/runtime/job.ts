@@ -17,7 +17,7 @@ import { SourceLog } from './sourceLog.ts';
 import { SourceTask } from './sourceTask.ts';
 import type { Task } from './task.ts';
 import type { OperatorSpec, RuntimeEvent, RuntimeGraph, RuntimeSpec } from './types.ts';
-import { injectFailure } from './failover.ts';
+import { injectFailure, pauseTask } from './failover.ts';
 import { Autoscaler } from './autoscaler.ts';
 
 export type JobStatus = 'running' | 'restarting' | 'failed' | 'finished';
@@ -83,13 +83,14 @@ export class Job implements JobContext {
       },
       aborted: () => this.tasks.forEach((t) => t.abortAlignment()),
     });
-    this.metrics = new RuntimeMetrics(this.tasks, this.channels, this.sources, pipeline.partitions, runtime.metricsIntervalMs, (t) => this.operatorOfTask[t.id], runtime.operators.length, (bucket) => autoscaler?.evaluate(bucket));
+    this.metrics = new RuntimeMetrics(this.tasks, this.channels, this.sources, pipeline.partitions, runtime.metricsIntervalMs, (t) => this.operatorOfTask[t.id], runtime.operators.length, (bucket) => autoscaler?.evaluate(bucket), runtime.heap.baseMB);
     const autoscaler = runtime.autoscaler ? new Autoscaler(runtime.autoscaler, this) : undefined;
     const interval = this.sources[0].watermarkInterval;
     if (interval > 0) this.wakeWatermarkTimer = periodic(clock, interval, (nowMs) => this.periodicWatermarks(nowMs));
     this.wakeCheckpoints = this.checkpointMode === 'none' ? () => {} : periodic(clock, runtime.checkpoint.intervalMs, (nowMs) => this.periodicCheckpoint(nowMs));
     this.wakeMarkers = runtime.latencyIntervalMs > 0 ? periodic(clock, runtime.latencyIntervalMs, (nowMs) => this.periodicMarkers(nowMs)) : () => {};
     for (const f of runtime.failures) clock.at(f.atMs, (nowMs) => injectFailure(this, f, nowMs));
+    if (runtime.heap.gcEveryMs > 0) periodic(clock, runtime.heap.gcEveryMs, (nowMs) => this.collectGarbage(nowMs));
   }
 
   /** Tasks in topological order; channels all-to-all except forward (one to one). */
@@ -218,6 +219,18 @@ export class Job implements JobContext {
     if (!this.coordinator.isPending && this.progress() === this.progressAtCompletion) return true;
     this.coordinator.trigger(nowMs);
     this.wake();
+    return false;
+  }
+
+  /** Heap model: the more state a window subtask holds on its heap, the longer its GC pauses. */
+  private collectGarbage(nowMs: number): boolean {
+    if (this.status === 'finished' || this.status === 'failed') return true;
+    if (this.status !== 'running') return false;
+    const { baseMB, pauseMsPerMB } = this.runtime.heap;
+    for (const w of this.windows) {
+      const pauseMs = Math.round((baseMB + w.bytesOf(w.openWindows) / 1e6) * pauseMsPerMB);
+      if (pauseMs > 0) pauseTask(this, w, pauseMs, nowMs, true);
+    }
     return false;
   }
 

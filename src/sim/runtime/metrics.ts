@@ -11,7 +11,6 @@ import { f64, u8 } from '../trace/columns.ts';
 export const SAMPLE_EVERY_MS = 10;
 /** Buckets in a row with nothing happening before the series skips ahead (a long idle `advance` stays cheap). */
 const MAX_IDLE_BUCKETS = 2;
-const BASE_HEAP_MB = 64;
 
 interface Baseline { busyMs: number; backPressuredMs: number; recordsIn: number; recordsOut: number }
 
@@ -42,6 +41,7 @@ export class RuntimeMetrics {
     private readonly operatorCount: number,
     /** Called with every bucket as it closes (the autoscaler reads them). */
     private readonly onBucket: (bucket: MetricsBucket) => void = () => {},
+    private readonly baseHeapMB = 64,
   ) {
     this.nextBoundaryMs = intervalMs;
     this.baselines = tasks.map(() => ({ busyMs: 0, backPressuredMs: 0, recordsIn: 0, recordsOut: 0 }));
@@ -123,7 +123,7 @@ export class RuntimeMetrics {
         status: bpPerSecond <= 100 ? 'OK' : bpPerSecond <= 500 ? 'LOW' : 'HIGH',
         recordsIn, recordsOut,
         watermarkLagMs: t instanceof WindowTask && Number.isFinite(t.watermark) ? endMs - t.watermark : NaN,
-        stateEntries, stateBytes, heapMB: round(BASE_HEAP_MB + stateBytes / 1e6),
+        stateEntries, stateBytes, heapMB: round(this.baseHeapMB + stateBytes / 1e6),
       };
     });
     this.baselines = this.tasks.map((t) => ({ busyMs: t.busyMs, backPressuredMs: t.backPressuredMs, recordsIn: t.recordsIn, recordsOut: t.recordsOut }));

@@ -7,11 +7,10 @@ import { NonNegative, Positive } from '../parse/schemas.ts';
 import type { Pipeline, ProfileId } from '../types.ts';
 import { defaultMaxParallelism } from './keyGroups.ts';
 import type { Failure, OperatorSpec, RestartStrategy, RuntimeSpec, ServiceTime } from './types.ts';
+import { parseAckingRuntime, parseMicroBatchRuntime } from './parseProfiles.ts';
+import { checkFailure, CrashSchema, FailureSchema, Ms, oneOf, says } from './runtimeSchemas.ts';
 
-const says = (what: string) => (issue: v.BaseIssue<unknown>) => `expected ${what}, got ${show(issue.input)}`;
-const oneOf = <const T extends string[]>(options: T) => v.picklist(options, says(`one of ${options.join(' | ')}`));
 const Parallelism = v.pipe(Positive, v.maxValue(256, says('a parallelism ≤ 256')));
-const Ms = v.pipe(v.number(says('a number of ms ≥ 0')), v.minValue(0, says('a number of ms ≥ 0')), v.maxValue(1e9, says('a number of ms ≤ 1e9')));
 
 const Service = v.union([
   Ms,
@@ -37,16 +36,6 @@ const MapOperator = v.strictObject({
   minValue: v.optional(v.number()),
   sideEffect: v.optional(v.literal('email', says('"email"'))),
 });
-
-const FAILURE_KINDS = ['crash', 'lost', 'gc-pause', 'slow-link', 'lost-link', 'stall-sink'] as const;
-export const CrashSchema = v.strictObject({
-  operator: v.string(says('an operator name')),
-  subtask: v.optional(NonNegative, 0),
-  kind: v.optional(oneOf([...FAILURE_KINDS]), 'crash'),
-  durationMs: v.optional(Positive),
-  recordsPerMs: v.optional(v.pipe(v.number(), v.gtValue(0, says('a rate > 0')))),
-});
-const FailureSchema = v.strictObject({ ...CrashSchema.entries, atMs: NonNegative });
 
 const RuntimeSchema = v.strictObject({
   parallelism: v.optional(Parallelism, 1),
@@ -79,6 +68,7 @@ const RuntimeSchema = v.strictObject({
     pauseMs: v.optional(NonNegative, 500),
     bytesPerMs: v.optional(Positive, 10_000),
   })),
+  heap: v.optional(v.strictObject({ baseMB: v.optional(Ms, 64), gcEveryMs: v.optional(NonNegative, 0), pauseMsPerMB: v.optional(Ms, 0.05) }), {}),
   latencyIntervalMs: v.optional(NonNegative, 100),
   metricsIntervalMs: v.optional(Positive, 1000),
   bytesPerEntry: v.optional(Positive, 100),
@@ -134,72 +124,9 @@ export function parseRuntime(profile: ProfileId, pipeline: Pipeline, input: unkn
     checkpoint: { intervalMs: raw.checkpoint.interval, mode: raw.checkpoint.mode, timeoutMs: raw.checkpoint.timeout },
     sink: raw.sink, restart: restartOf(raw), heartbeatTimeoutMs: raw.heartbeatTimeoutMs, bufferCapacity: raw.bufferCapacity,
     latencyIntervalMs: raw.latencyIntervalMs, metricsIntervalMs: raw.metricsIntervalMs, bytesPerEntry: raw.bytesPerEntry,
+    heap: { baseMB: raw.heap.baseMB ?? 64, gcEveryMs: raw.heap.gcEveryMs ?? 0, pauseMsPerMB: raw.heap.pauseMsPerMB ?? 0.05 },
     ...(scaler ? { autoscaler: scaler, windowParallelism: raw.parallelism } : {}),
   };
-}
-
-const MicroBatchSchema = v.strictObject({
-  sink: v.optional(oneOf(['idempotent', 'at-least-once']), 'idempotent'),
-  restartDelay: v.optional(NonNegative, 1000),
-  batch: v.optional(v.strictObject({ overheadMs: v.optional(Ms, 50), perRowMs: v.optional(Ms, 0.01), commitMs: v.optional(Ms, 10) }), {}),
-});
-
-/** spark: micro-batches on the trigger interval (pipeline.batchInterval), offset and commit logs (R7.15). */
-function parseMicroBatchRuntime(pipeline: Pipeline, input: unknown): RuntimeSpec {
-  const parsed = v.safeParse(MicroBatchSchema, input);
-  if (!parsed.success) throw new InputError('invalid', describeIssue('pipeline.runtime', parsed.issues[0]));
-  const { sink, restartDelay, batch } = parsed.output;
-  const stage = (name: string, kind: OperatorSpec['kind']): OperatorSpec => ({ name, kind, parallelism: 1, partitioning: 'forward', service: { type: 'fixed', ms: 0 }, keyServiceMs: {} });
-  return {
-    operators: [stage('source', 'source'), stage('query', 'window'), stage('sink', 'sink')], maxParallelism: 1, failures: [],
-    checkpoint: { intervalMs: pipeline.batchInterval, mode: 'exactly-once', timeoutMs: Infinity }, sink,
-    restart: { type: 'fixed-delay', delayMs: restartDelay, attempts: 1_000_000 }, heartbeatTimeoutMs: Infinity, bufferCapacity: 1,
-    latencyIntervalMs: 0, metricsIntervalMs: 1000, bytesPerEntry: 100,
-    microBatch: { overheadMs: batch.overheadMs ?? 50, perRowMs: batch.perRowMs ?? 0.01, commitMs: batch.commitMs ?? 10 },
-  };
-}
-
-const AckingSchema = v.strictObject({
-  ackers: v.optional(v.pipe(NonNegative, v.maxValue(64, says('at most 64 ackers'))), 1),
-  messageTimeoutMs: v.optional(Positive, 30_000),
-  maxSpoutPending: v.optional(Positive),
-  bolts: v.optional(v.pipe(v.array(v.strictObject({
-    name: v.pipe(v.string(says('a name')), v.regex(/^[a-z][a-z0-9-]*$/, says('a lower-case name'))),
-    serviceMs: v.optional(v.pipe(NonNegative, v.maxValue(1e9)), 0),
-  })), v.minLength(1, says('at least one bolt')), v.maxLength(8, says('at most 8 bolts'))), [{ name: 'count', serviceMs: 0 }]),
-  restartDelay: v.optional(NonNegative, 1000),
-  failures: v.optional(v.pipe(v.array(FailureSchema), v.maxLength(1000, says('at most 1000 failures'))), []),
-});
-
-/** storm: spout → bolts with per-tuple acking (R7.16–R7.18); the last bolt keeps a running aggregate per key. */
-function parseAckingRuntime(input: unknown): RuntimeSpec {
-  const parsed = v.safeParse(AckingSchema, input);
-  if (!parsed.success) throw new InputError('invalid', describeIssue('pipeline.runtime', parsed.issues[0]));
-  const raw = parsed.output;
-  const stage = (name: string, kind: OperatorSpec['kind'], ms = 0): OperatorSpec => ({ name, kind, parallelism: 1, partitioning: 'forward', service: { type: 'fixed', ms }, keyServiceMs: {} });
-  const names = raw.bolts.map((b) => b.name);
-  const dup = names.findIndex((n, i) => n === 'spout' || names.indexOf(n) !== i);
-  if (dup >= 0) throw invalid(`pipeline.runtime.bolts[${dup}].name`, `expected a unique name other than spout, got ${show(names[dup])}`);
-  const operators = [stage('spout', 'source'), ...raw.bolts.map((b, i) => stage(b.name, i === raw.bolts.length - 1 ? 'sink' : 'map', b.serviceMs))];
-  return {
-    operators, maxParallelism: 1, failures: raw.failures.map((f, i) => checkFailure(f, operators, `pipeline.runtime.failures[${i}]`, `failures[${i}]`)),
-    checkpoint: { intervalMs: 1000, mode: 'none', timeoutMs: Infinity }, sink: 'at-least-once',
-    restart: { type: 'fixed-delay', delayMs: raw.restartDelay, attempts: 1_000_000 }, heartbeatTimeoutMs: Infinity, bufferCapacity: 1,
-    latencyIntervalMs: 0, metricsIntervalMs: 1000, bytesPerEntry: 100,
-    acking: { ackers: raw.ackers, messageTimeoutMs: raw.messageTimeoutMs, maxSpoutPending: raw.maxSpoutPending ?? Infinity },
-  };
-}
-
-type RawCrash = v.InferOutput<typeof CrashSchema> & { atMs?: number };
-
-function checkFailure(raw: RawCrash, operators: readonly OperatorSpec[], path: string, origin: string): Failure {
-  const op = operators.find((o) => o.name === raw.operator);
-  if (!op) throw invalid(`${path}.operator`, `expected one of ${operators.map((o) => o.name).join(' | ')}, got ${show(raw.operator)}`);
-  if (raw.subtask >= op.parallelism) throw invalid(`${path}.subtask`, `expected a subtask below ${op.parallelism}, got ${raw.subtask}`);
-  const needsDuration = raw.kind === 'gc-pause' || raw.kind === 'slow-link' || raw.kind === 'stall-sink';
-  if (needsDuration && raw.durationMs === undefined) throw invalid(`${path}.durationMs`, `expected a duration for ${raw.kind}, got nothing`);
-  if (raw.kind === 'stall-sink' && op.kind !== 'sink') throw invalid(`${path}.operator`, `stall-sink targets a sink, got ${show(raw.operator)}`);
-  return { atMs: raw.atMs ?? NaN, kind: raw.kind, operator: raw.operator, subtask: raw.subtask, durationMs: raw.durationMs ?? 0, recordsPerMs: raw.recordsPerMs ?? 1, origin };
 }
 
 /** A `{"crash": {...}}` step (vectors.md): fails the task at the step's processing time. */

@@ -74,6 +74,8 @@ export interface RuntimeSpec {
   acking?: AckingSpec;
   /** Rescales the window operator between 1 and `maxSubtasks` subtasks (its `parallelism` is the starting point). */
   autoscaler?: AutoscalerSpec;
+  /** Heap model: window subtasks hold `baseMB` + their state; every `gcEveryMs` a GC pauses each for `pauseMsPerMB` · heap. */
+  heap: { baseMB: number; gcEveryMs: number; pauseMsPerMB: number };
   /** With an autoscaler: the window parallelism to start with (the operator has `maxSubtasks` slots). */
   windowParallelism?: number;
 }

@@ -68,6 +68,16 @@ describe('flow control and back pressure', () => {
     expect(source[source.length - 1].status).toBe('OK');
   });
 
+  it('a window subtask with more state on its heap pauses longer for GC (heap model)', () => {
+    const gcPauses = (keys: number) => {
+      const r = job({ parallelism: 1, checkpoint: { mode: 'none' }, bytesPerEntry: 1_000_000, heap: { baseMB: 10, gcEveryMs: 500, pauseMsPerMB: 1 } }, { keys: { count: keys } });
+      return r.runtime!.events.flatMap((e) => (e.kind === 'gc-pause' ? [e.durationMs] : []));
+    };
+    const [small, large] = [gcPauses(2), gcPauses(40)];
+    expect(Math.max(...large)).toBeGreaterThan(Math.max(...small));
+    expect(Math.min(...small)).toBeGreaterThanOrEqual(10);
+  });
+
   it('latency markers measure the queueing a slow operator adds', () => {
     const fast = job({ parallelism: 1, bufferCapacity: 100, checkpoint: { mode: 'none' }, window: { serviceMs: 0.2 } });
     const slow = job({ parallelism: 1, bufferCapacity: 100, checkpoint: { mode: 'none' }, window: { serviceMs: 1.5 } });

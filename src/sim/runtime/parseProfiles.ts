@@ -1,0 +1,59 @@
+// `pipeline.runtime` for the spark profile (micro-batches, R7.15) and the storm profile (acking, R7.16–R7.18).
+import * as v from 'valibot';
+import { describeIssue, invalid, InputError, show } from '../parse/issues.ts';
+import { NonNegative, Positive } from '../parse/schemas.ts';
+import type { Pipeline } from '../types.ts';
+import { checkFailure, FailureSchema, Ms, oneOf, says } from './runtimeSchemas.ts';
+import type { OperatorSpec, RuntimeSpec } from './types.ts';
+
+const MicroBatchSchema = v.strictObject({
+  sink: v.optional(oneOf(['idempotent', 'at-least-once']), 'idempotent'),
+  restartDelay: v.optional(NonNegative, 1000),
+  batch: v.optional(v.strictObject({ overheadMs: v.optional(Ms, 50), perRowMs: v.optional(Ms, 0.01), commitMs: v.optional(Ms, 10) }), {}),
+});
+
+/** spark: micro-batches on the trigger interval (pipeline.batchInterval), offset and commit logs (R7.15). */
+export function parseMicroBatchRuntime(pipeline: Pipeline, input: unknown): RuntimeSpec {
+  const parsed = v.safeParse(MicroBatchSchema, input);
+  if (!parsed.success) throw new InputError('invalid', describeIssue('pipeline.runtime', parsed.issues[0]));
+  const { sink, restartDelay, batch } = parsed.output;
+  const stage = (name: string, kind: OperatorSpec['kind']): OperatorSpec => ({ name, kind, parallelism: 1, partitioning: 'forward', service: { type: 'fixed', ms: 0 }, keyServiceMs: {} });
+  return {
+    operators: [stage('source', 'source'), stage('query', 'window'), stage('sink', 'sink')], maxParallelism: 1, failures: [],
+    checkpoint: { intervalMs: pipeline.batchInterval, mode: 'exactly-once', timeoutMs: Infinity }, sink,
+    restart: { type: 'fixed-delay', delayMs: restartDelay, attempts: 1_000_000 }, heartbeatTimeoutMs: Infinity, bufferCapacity: 1,
+    latencyIntervalMs: 0, metricsIntervalMs: 1000, bytesPerEntry: 100, heap: { baseMB: 64, gcEveryMs: 0, pauseMsPerMB: 0 },
+    microBatch: { overheadMs: batch.overheadMs ?? 50, perRowMs: batch.perRowMs ?? 0.01, commitMs: batch.commitMs ?? 10 },
+  };
+}
+
+const AckingSchema = v.strictObject({
+  ackers: v.optional(v.pipe(NonNegative, v.maxValue(64, says('at most 64 ackers'))), 1),
+  messageTimeoutMs: v.optional(Positive, 30_000),
+  maxSpoutPending: v.optional(Positive),
+  bolts: v.optional(v.pipe(v.array(v.strictObject({
+    name: v.pipe(v.string(says('a name')), v.regex(/^[a-z][a-z0-9-]*$/, says('a lower-case name'))),
+    serviceMs: v.optional(v.pipe(NonNegative, v.maxValue(1e9)), 0),
+  })), v.minLength(1, says('at least one bolt')), v.maxLength(8, says('at most 8 bolts'))), [{ name: 'count', serviceMs: 0 }]),
+  restartDelay: v.optional(NonNegative, 1000),
+  failures: v.optional(v.pipe(v.array(FailureSchema), v.maxLength(1000, says('at most 1000 failures'))), []),
+});
+
+/** storm: spout → bolts with per-tuple acking (R7.16–R7.18); the last bolt keeps a running aggregate per key. */
+export function parseAckingRuntime(input: unknown): RuntimeSpec {
+  const parsed = v.safeParse(AckingSchema, input);
+  if (!parsed.success) throw new InputError('invalid', describeIssue('pipeline.runtime', parsed.issues[0]));
+  const raw = parsed.output;
+  const stage = (name: string, kind: OperatorSpec['kind'], ms = 0): OperatorSpec => ({ name, kind, parallelism: 1, partitioning: 'forward', service: { type: 'fixed', ms }, keyServiceMs: {} });
+  const names = raw.bolts.map((b) => b.name);
+  const dup = names.findIndex((n, i) => n === 'spout' || names.indexOf(n) !== i);
+  if (dup >= 0) throw invalid(`pipeline.runtime.bolts[${dup}].name`, `expected a unique name other than spout, got ${show(names[dup])}`);
+  const operators = [stage('spout', 'source'), ...raw.bolts.map((b, i) => stage(b.name, i === raw.bolts.length - 1 ? 'sink' : 'map', b.serviceMs))];
+  return {
+    operators, maxParallelism: 1, failures: raw.failures.map((f, i) => checkFailure(f, operators, `pipeline.runtime.failures[${i}]`, `failures[${i}]`)),
+    checkpoint: { intervalMs: 1000, mode: 'none', timeoutMs: Infinity }, sink: 'at-least-once',
+    restart: { type: 'fixed-delay', delayMs: raw.restartDelay, attempts: 1_000_000 }, heartbeatTimeoutMs: Infinity, bufferCapacity: 1,
+    latencyIntervalMs: 0, metricsIntervalMs: 1000, bytesPerEntry: 100, heap: { baseMB: 64, gcEveryMs: 0, pauseMsPerMB: 0 },
+    acking: { ackers: raw.ackers, messageTimeoutMs: raw.messageTimeoutMs, maxSpoutPending: raw.maxSpoutPending ?? Infinity },
+  };
+}
