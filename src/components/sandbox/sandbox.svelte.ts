@@ -5,6 +5,7 @@ import { decodeState, encodeState } from './shareLink.ts';
 import { DEFAULT_PRESET } from './presets.ts';
 import type { RawScenario } from '../sim/controls.ts';
 import type { PlotEdits } from '../sim/plotEdits.ts';
+import { addIntervention, type Intervention } from '../runtime/interventions.ts';
 
 export class Sandbox {
   state = $state.raw<SandboxState>({ scenario: DEFAULT_PRESET.scenario, atMs: 0 });
@@ -42,13 +43,9 @@ export class Sandbox {
     return encodeState({ ...this.state, atMs });
   }
 
-  /** A failure is data: an entry in the runtime's failure list at the time shown (STYLE §1), never a live mutation. */
-  crash(operator: string, subtask: number, atMs: number): void {
-    const scenario = structuredClone(this.state.scenario);
-    const runtime = (scenario.pipeline as { runtime?: { failures?: unknown[] } } | undefined)?.runtime;
-    if (!runtime) return;
-    runtime.failures = [...(runtime.failures ?? []), { atMs: Math.round(atMs), kind: 'crash', operator, subtask }];
-    this.setScenario(scenario);
+  /** A crash or GC pause picked in the dataflow view becomes a failure in the scenario (data), and A re-runs. */
+  intervene(intervention: Intervention): void {
+    this.setScenario(addIntervention(this.state.scenario, intervention));
   }
 
   readonly edits: PlotEdits = {

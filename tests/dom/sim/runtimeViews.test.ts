@@ -4,40 +4,32 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Simulation from '../../../src/components/sim/Simulation.svelte';
 import { crashingJob, lateRecordScenario } from './scenarios.ts';
 
-const views = ['dataflow', 'checkpoints', 'metrics'];
+// The runtime views themselves are src/components/runtime's (and tested there); these check that the shared
+// simulation shows them for runtime scenarios, at the playback's time, beside the time plot and output.
+const views = ['dataflow', 'checkpoints', 'metrics', 'output'];
 
-describe('runtime views', () => {
+describe('runtime views in a simulation', () => {
   afterEach(cleanup);
 
-  it('draw one card per parallel task, grouped by operator', () => {
+  it('show the job’s parallel tasks beside the output', () => {
     render(Simulation, { scenario: crashingJob(), views });
     const dataflow = screen.getByRole('region', { name: 'Dataflow' });
-    for (const name of ['source-0', 'window-0', 'window-1', 'sink-0']) expect(within(dataflow).getByText(name)).toBeTruthy();
-    expect(within(dataflow).getAllByText(/key groups \d+–\d+/)).toHaveLength(2);
+    for (const name of ['window-0', 'window-1']) expect(within(dataflow).getAllByText(new RegExp(name)).length).toBeGreaterThan(0);
+    expect(screen.getByRole('region', { name: 'Output' })).toBeTruthy();
   });
 
-  it('show the crash, the restore from the last checkpoint and the rewind once they have happened', async () => {
+  it('follow playback: the crash appears in the recovery list only once it has happened', async () => {
     render(Simulation, { scenario: crashingJob(), views });
-    const recovery = () => screen.getByRole('region', { name: 'Checkpoints and recovery' });
-    expect(within(recovery()).getByText('No failure so far.')).toBeTruthy();
+    const checkpoints = () => screen.getByRole('region', { name: 'Checkpoints' });
+    expect(within(checkpoints()).getByText('No failure so far.')).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Jump to end' }));
-    expect(within(recovery()).getByText(/window-0 failed/)).toBeTruthy();
-    expect(within(recovery()).getByText(/restored checkpoint 2/)).toBeTruthy();
-    expect(within(recovery()).getAllByText(/rewound from offset \d+ to \d+/).length).toBeGreaterThan(0);
-    expect(within(recovery()).getAllByText(/checkpoint \d+ at .*: completed/, { selector: 'li' }).length).toBeGreaterThan(1);
-  });
-
-  it('chart every metric with its latest value in words', async () => {
-    render(Simulation, { scenario: crashingJob(), views });
-    await fireEvent.click(screen.getByRole('button', { name: 'Jump to end' }));
-    const metrics = screen.getByRole('region', { name: 'Metrics' });
-    for (const title of ['Throughput at the sink', 'Latency', 'Watermark lag', 'Consumer lag', 'Checkpoint duration', 'State size']) {
-      expect(within(metrics).getByRole('img', { name: new RegExp(`^${title} over processing time`) })).toBeTruthy();
-    }
+    const recovery = within(checkpoints()).getByRole('list', { name: 'Failures and recovery so far' });
+    expect(within(recovery).getAllByText(/window-0/).length).toBeGreaterThan(0);
+    expect(within(screen.getByRole('region', { name: 'Metrics' })).getAllByRole('img').length).toBeGreaterThan(3);
   });
 
   it('are left out for a scenario without a runtime', () => {
-    render(Simulation, { scenario: lateRecordScenario(), views: ['output', ...views] });
+    render(Simulation, { scenario: lateRecordScenario(), views });
     expect(screen.queryByRole('region', { name: 'Dataflow' })).toBeNull();
     expect(screen.getByRole('region', { name: 'Output' })).toBeTruthy();
   });
