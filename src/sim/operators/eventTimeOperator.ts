@@ -8,8 +8,9 @@ import { inMs, type DropInput, type Recorder } from '../trace/recorder.ts';
 import type { Decision, Pipeline, Value } from '../types.ts';
 import { slidingStarts, tumblingStart } from '../windows/assign.ts';
 import { dropDecision, firingDecision } from './decisions.ts';
-import { cancelTriggerTimer, mergeTriggerTimers, onElementTrigger, firesAtEndOfWindow } from './triggers.ts';
-import { windowLabel, type Win } from './window.ts';
+import { holdFor, mergedHold, paneTimestamp, type Hold } from './paneTimestamp.ts';
+import { cancelTriggerTimer, countEvictedValue, mergeTriggerTimers, onElementTrigger, firesAtEndOfWindow } from './triggers.ts';
+import { copyWindow, insertByStart, windowLabel, type Win } from './window.ts';
 import { WindowTimers, type TimerOwner } from './windowTimers.ts';
 
 export class EventTimeOperator implements TimerOwner {
@@ -24,6 +25,7 @@ export class EventTimeOperator implements TimerOwner {
   readonly isProcessingTime: boolean;
   private readonly hasDefaultEventTrigger: boolean;
   readonly endFires: boolean;
+  private readonly hold: Hold | undefined;
 
   constructor(
     readonly rules: EventTimeRules,
@@ -38,6 +40,7 @@ export class EventTimeOperator implements TimerOwner {
     this.isProcessingTime = pipeline.window.time === 'processing';
     this.hasDefaultEventTrigger = pipeline.trigger.type === 'default' && !this.isProcessingTime && pipeline.window.type !== 'count';
     this.endFires = firesAtEndOfWindow(this);
+    this.hold = holdFor(pipeline.timestampCombiner);
   }
 
   /** R4.1 / R4.8: window is past allowed lateness at the current watermark. */
@@ -54,11 +57,11 @@ export class EventTimeOperator implements TimerOwner {
       const start = tumblingStart(t, window.size, window.offset);
       // An existing window is never late: it is garbage-collected as soon as the watermark makes it so.
       const win = this.byKey[keyId]?.get(start);
-      if (win !== undefined && !win.isFinished) return this.add(win, record, value);
+      if (win !== undefined && !win.isFinished) return this.add(win, record, value, eventTs);
       const maxTs = start + window.size - 1;
       const late = !this.isProcessingTime && this.isLate(maxTs);
       if (late || win !== undefined) return this.reportDrops([dropDecision(this, record, keyId, eventTs, value, start, start + window.size, maxTs, late)], 0);
-      return this.add(this.createWindow(keyId, start, start + window.size, maxTs), record, value);
+      return this.add(this.createWindow(keyId, start, start + window.size, maxTs), record, value, eventTs);
     }
     if (window.type === 'session') return this.processSession(record, keyId, t, eventTs, value);
     let n = 1;
@@ -76,7 +79,7 @@ export class EventTimeOperator implements TimerOwner {
         (drops ??= []).push(dropDecision(this, record, keyId, eventTs, value, start, start + size, maxTs, late));
         continue;
       }
-      this.add(existing ?? this.createWindow(keyId, start, start + size, maxTs), record, value);
+      this.add(existing ?? this.createWindow(keyId, start, start + size, maxTs), record, value, eventTs);
       accepted++;
     }
     if (drops) this.reportDrops(drops, accepted);
@@ -105,7 +108,7 @@ export class EventTimeOperator implements TimerOwner {
       id: this.recorder.newWindow(keyId, start, reportedEnd), keyId, keyRank: this.keyRank[keyId], start, end: reportedEnd,
       maxTs, cleanupTs: this.isProcessingTime ? maxTs : maxTs + this.pipeline.allowedLateness, timerTs: 0,
       acc: this.agg.init(), size: 0, paneElems: 0, panes: 0, hasNonEarlyPane: false, isEndHandled: false,
-      isFinished: false, isClosed: false, lastValue: undefined, procAction: undefined, triggerAction: undefined, isTriggerDone: false,
+      isFinished: false, isClosed: false, lastValue: undefined, holdTs: NaN, procAction: undefined, triggerAction: undefined, isTriggerDone: false,
       elements: this.pipeline.window.type === 'count' && this.pipeline.window.slide ? { records: [], values: [] } : undefined,
     };
     if (this.pipeline.window.type !== 'session') {
@@ -117,8 +120,9 @@ export class EventTimeOperator implements TimerOwner {
     return win;
   }
 
-  add(win: Win, record: number, value: Value): void {
+  add(win: Win, record: number, value: Value, eventTs: number): void {
     win.acc = this.agg.add(win.acc, value, record);
+    if (this.hold) win.holdTs = this.hold(win.holdTs, eventTs);
     win.size++;
     win.paneElems++;
     if (win.elements) {
@@ -154,13 +158,14 @@ export class EventTimeOperator implements TimerOwner {
       target = this.mergeSessions(keyId, list, overlapping, Math.min(t, overlapping[0].start), Math.max(protoEnd, ...overlapping.map((w) => w.end)));
     }
     if (target.isFinished) return dropProto(false);
-    this.add(target, record, value);
+    this.add(target, record, value, eventTs);
   }
 
   /** R2.6, R4.7: merged state and trigger state move to the window [min s, max e). */
   private mergeSessions(keyId: number, list: Win[], from: Win[], start: number, end: number): Win {
     const merged = this.createWindow(keyId, start, end, end - 1);
     merged.acc = from.reduce((acc, w) => this.agg.merge(acc, w.acc), this.agg.init());
+    merged.holdTs = mergedHold(from, this.hold);
     for (const w of from) {
       merged.size += w.size;
       merged.paneElems += w.paneElems;
@@ -232,42 +237,31 @@ export class EventTimeOperator implements TimerOwner {
   /** Emits one pane (and its retraction first, R4.12), then applies the accumulation mode (R4.6, R4.11). */
   fire(win: Win, cause: FiringCause, isLast: boolean, purge = this.isDiscarding): void {
     const timing = this.rules.timing(win, this.wm, cause);
-    const value = win.elements ? this.evictedValue(win) : this.agg.result(win.acc);
+    const value = win.elements ? countEvictedValue(this, win) : this.agg.result(win.acc);
+    const ts = Number.isNaN(win.start) ? undefined : paneTimestamp(win, timing, this.hold);
     const isGlobal = Number.isNaN(win.start);
     const decision = this.recorder.isTracing ? firingDecision(this, win, cause, timing) : UNTRACED;
     if (this.isRetracting && win.lastValue !== undefined) {
       this.recorder.pane({
         keyId: win.keyId, windowId: win.id, start: isGlobal ? undefined : win.start, end: isGlobal ? undefined : win.end,
         value: win.lastValue, timing, index: win.panes, isFirst: win.panes === 0, isLast, retract: true,
-        ts: isGlobal ? undefined : win.maxTs, purged: false, decision,
+        ts, purged: false, decision,
       });
     }
     this.recorder.pane({
       keyId: win.keyId, windowId: win.id, start: isGlobal ? undefined : win.start, end: isGlobal ? undefined : win.end,
       value, timing, index: win.panes, isFirst: win.panes === 0, isLast, retract: false,
-      ts: isGlobal ? undefined : win.maxTs, purged: purge, decision,
+      ts, purged: purge, decision,
     });
     win.panes++;
     if (timing !== 'EARLY') win.hasNonEarlyPane = true;
     win.paneElems = 0;
     win.lastValue = value;
+    win.holdTs = NaN;
     if (purge) {
       win.acc = this.agg.init();
       win.size = 0;
     }
-  }
-
-  /** R2.9: the count evictor keeps the newest `size` elements before the function sees them. */
-  private evictedValue(win: Win): ReturnType<Aggregator['result']> {
-    const keep = (this.pipeline.window as { size: number }).size;
-    const elements = win.elements!;
-    if (elements.records.length > keep) {
-      elements.records.splice(0, elements.records.length - keep);
-      elements.values.splice(0, elements.values.length - keep);
-    }
-    let acc = this.agg.init();
-    elements.values.forEach((v, i) => (acc = this.agg.add(acc, v, elements.records[i])));
-    return this.agg.result(acc);
   }
 
   /** R3.9: the final watermark +∞; every pending window fires. Processing-time timers do not fire at end of input. */
@@ -296,23 +290,10 @@ export class EventTimeOperator implements TimerOwner {
   }
 }
 
-const copyWindow = (w: Win): Win => ({
-  ...w, acc: structuredClone(w.acc), procAction: undefined, triggerAction: undefined,
-  elements: w.elements && { records: [...w.elements.records], values: [...w.elements.values] },
-});
-
-const END_AND_CLEANUP = 'end-of-window+cleanup';
-
 /** Decisions are only spelled out for traces; the untraced run shares this one. */
 const UNTRACED: Decision = { rule: '', values: {}, reason: '' };
 
 function ruleAndReason(given: string | (() => string)): { rule: string; reason: string } {
   const reason = typeof given === 'string' ? given : given();
   return { rule: reason.slice(0, reason.indexOf(':')), reason: inMs(reason) };
-}
-
-function insertByStart(list: Win[], win: Win): void {
-  let i = list.length;
-  while (i > 0 && list[i - 1].start > win.start) i--;
-  list.splice(i, 0, win);
 }

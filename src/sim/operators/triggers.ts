@@ -1,5 +1,5 @@
 // Triggers of the Flink/Beam window operator (R2.8, R2.9, R4.2, R4.5, R4.9): what an arriving element fires.
-import type { SubTrigger } from '../types.ts';
+import type { PaneValue, SubTrigger } from '../types.ts';
 import type { EventTimeOperator } from './eventTimeOperator.ts';
 import type { Win } from './window.ts';
 
@@ -122,4 +122,17 @@ function countWindowTrigger(op: EventTimeOperator, win: Win, size: number, slide
   } else if (win.paneElems >= slide) {
     op.fire(win, 'trigger', false, false);
   }
+}
+
+/** R2.9: the count evictor keeps the newest `size` elements before the function sees them. */
+export function countEvictedValue(op: EventTimeOperator, win: Win): PaneValue {
+  const keep = (op.pipeline.window as { size: number }).size;
+  const elements = win.elements!;
+  if (elements.records.length > keep) {
+    elements.records.splice(0, elements.records.length - keep);
+    elements.values.splice(0, elements.values.length - keep);
+  }
+  let acc = op.agg.init();
+  elements.values.forEach((v, i) => (acc = op.agg.add(acc, v, elements.records[i])));
+  return op.agg.result(acc);
 }

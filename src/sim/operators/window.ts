@@ -24,6 +24,8 @@ export interface Win {
   isFinished: boolean;
   isClosed: boolean;
   lastValue: PaneValue | undefined;
+  /** R4.15: min or max event time of the elements since the last pane (EARLIEST / LATEST); NaN when none. */
+  holdTs: number;
   /** Processing-time windows: the timer at maxTs that fires (default trigger) and cleans up (R1.4). */
   procAction: Action | undefined;
   /** A processing-time trigger's pending timer (ContinuousProcessingTimeTrigger, AfterProcessingTime). */
@@ -41,3 +43,16 @@ export const timerBefore = (a: Win, b: Win): boolean =>
 /** "[0,10)" for reasons. */
 export const windowLabel = (w: { start: number; end: number }): string =>
   Number.isNaN(w.start) ? 'the global window' : `[${w.start},${w.end})`;
+
+/** A deep enough copy for runtime checkpoints: pending actions are not part of the state. */
+export const copyWindow = (w: Win): Win => ({
+  ...w, acc: structuredClone(w.acc), procAction: undefined, triggerAction: undefined,
+  elements: w.elements && { records: [...w.elements.records], values: [...w.elements.values] },
+});
+
+/** Session lists stay ordered by start. */
+export function insertByStart(list: Win[], win: Win): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1].start > win.start) i--;
+  list.splice(i, 0, win);
+}
