@@ -143,12 +143,15 @@ export function createSparkEngine({ scenario, program, recorder, clock }: Engine
   function scheduleBatch(atMs: number): void {
     if (isBatchScheduled) return;
     isBatchScheduled = true;
-    clock.at(atMs, () => {
+    // The trigger's next batch is a processing-time timer (Spark's ProcessingTimeExecutor), shown in the trace.
+    const action = clock.at(atMs, () => {
       isBatchScheduled = false;
+      if (recorder.isTracing) recorder.timer('timer-fired', -1, -1, action.atMs, 'processing', 'batch');
       const rows = pending;
       pending = [];
       runBatch(rows);
     });
+    if (recorder.isTracing) recorder.timer('timer-set', -1, -1, action.atMs, 'processing', 'batch');
   }
 
   const { ts, keyId, partition, value, batch, atMs } = program;

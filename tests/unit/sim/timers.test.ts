@@ -1,6 +1,6 @@
 // Timers in the trace (timer-set / timer-fired / timer-deleted) and what traceAt counts, hand-computed per rule.
 import { describe, expect, it } from 'vitest';
-import { traceAt, type Trace, type TraceEvent } from '../../../src/sim/index.ts';
+import { parseScenario, run, traceAt, type Trace, type TraceEvent } from '../../../src/sim/index.ts';
 import { records, runVector } from './helpers.ts';
 
 type TimerEvent = Extract<TraceEvent, { kind: 'timer-set' | 'timer-fired' | 'timer-deleted' }>;
@@ -92,5 +92,25 @@ describe('timers of the Flink and Beam window operator', () => {
   it('records no timers when tracing is off, and the result is the same', () => {
     const vector = { profile: 'flink', pipeline: { window: tumbling10, watermark: explicit, allowedLateness: 5 }, steps: [...records('k', 1, 12, 4), { watermark: 30 }] };
     expect(runVector(vector).result).toEqual(runVector(vector, true).result);
+  });
+});
+
+describe('engine-wide processing-time timers', () => {
+  it('R3.19: in runtime mode each Spark micro-batch is triggered by a processing-time timer at the next interval', () => {
+    const parsed = parseScenario({
+      format: 'eventide.scenario/1', name: 'spark trigger', profile: 'spark',
+      pipeline: { window: tumbling10, watermark: { type: 'bounded', delay: 0 }, batchInterval: 1000, noDataBatches: false },
+      events: [{ key: 'k', ts: 1, arrivalMs: 300 }, { key: 'k', ts: 2, arrivalMs: 1500 }], steps: [{ advance: 2000 }],
+    });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const trace = run(parsed.scenario, { trace: true }).trace!;
+    // Records at 300 and 1500: batches at 1000 and 2000, each a timer set when the first record waits for it.
+    expect(timerRows(trace)).toEqual([
+      ['timer-set', 1000, 'processing', 'batch', 300],
+      ['timer-fired', 1000, 'processing', 'batch', 1000],
+      ['timer-set', 2000, 'processing', 'batch', 1500],
+      ['timer-fired', 2000, 'processing', 'batch', 2000],
+    ]);
+    expect(trace.events.filter((e) => e.kind === 'batch').map((e) => e.procTimeMs)).toEqual([1000, 2000]);
   });
 });
