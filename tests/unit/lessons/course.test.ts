@@ -45,6 +45,6 @@ describe('the end-to-end fixture course', () => {
     // Only the fixture lessons: the shipped lessons sit in the shipped paths, not in the fixture paths.yaml.
     const { errors, course } = loadCourse({ lessonRoots: [E2E_FIXTURES_ROOT], pathsFile: `${E2E_FIXTURES_ROOT}/paths.yaml` });
     expect(errors).toEqual([]);
-    expect(course.lessons.map((l) => l.id).sort()).toEqual(['clocks-tour', 'joins-tour', 'late-records-tour', 'windows-tour']);
+    expect(course.lessons.map((l) => l.id).sort()).toEqual(['clocks-tour', 'job-recovery-tour', 'joins-tour', 'late-records-tour', 'windows-tour']);
   });
 });
