@@ -43,6 +43,25 @@ export class Channel {
     this.items.push(item);
   }
 
+  /** An aligned barrier goes behind the data; what a consumer recorded for this channel ends with it. */
+  pushBarrier(barrier: number): void {
+    if (this.recording) {
+      this.recorded = this.recording;
+      this.recording = undefined;
+    }
+    this.items.push(barrier);
+  }
+
+  /** The data queued before the first element `isBarrier` accepts, or undefined when none is queued. */
+  dataBefore(isBarrier: (element: number) => boolean): number[] | undefined {
+    const data: number[] = [];
+    for (let i = this.head; i < this.items.length; i++) {
+      if (this.items[i] >= 0) data.push(this.items[i]);
+      else if (isBarrier(this.items[i])) return data;
+    }
+    return undefined;
+  }
+
   /** R7.10: an unaligned barrier jumps ahead of everything queued; what it overtook is in-flight data. */
   pushBarrierFirst(barrier: number): void {
     if (this.recording) {

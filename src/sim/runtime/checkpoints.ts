@@ -44,6 +44,7 @@ export class CheckpointCoordinator {
   constructor(private readonly hooks: CoordinatorHooks) {}
 
   get isPending(): boolean { return this.pending !== undefined; }
+  startedMs(id: number): number { return this.pending?.id === id ? this.pending.startedMs : -Infinity; }
   get latest(): CompletedCheckpoint | undefined { return this.completed[this.completed.length - 1]; }
 
   trigger(nowMs: number): void {

@@ -9,7 +9,7 @@ import type { CheckpointMode, OperatorSpec, RuntimeEvent, RuntimeSpec } from './
 
 export type ControlKind = 'wm' | 'barrier' | 'marker' | 'end';
 /** A control element: a watermark (value = W), a barrier (value = checkpoint id), a latency marker (value = ms created), end of input. */
-export interface Control { kind: ControlKind; value: number }
+export interface Control { kind: ControlKind; value: number; /** A barrier that overtook data (R7.10). */ isUnaligned?: boolean }
 
 /** A window result on its way to the sink. */
 export interface PaneOut {
@@ -45,11 +45,13 @@ export interface JobContext {
   readonly isReplaying: boolean;
   control(element: number): Control;
   wmElement(wm: number): number;
-  barrier(id: number): number;
+  barrier(id: number, isUnaligned?: boolean): number;
   marker(createdMs: number): number;
   readonly endMarker: number;
   keyServiceMs(op: OperatorSpec, keyId: number): number | undefined;
   event(e: RuntimeEvent): void;
+  /** When checkpoint `id` started (−Infinity when it is not the one in flight). */
+  checkpointStartedMs(id: number): number;
   acknowledge(task: number, checkpoint: number, state: unknown, bytes: number): void;
   /** A sink measured a latency marker. */
   latency(ms: number): void;
@@ -66,8 +68,8 @@ export class Controls {
 
   get(element: number): Control { return this.table[-element - 1]; }
 
-  add(kind: ControlKind, value: number): number {
-    this.table.push({ kind, value });
+  add(kind: ControlKind, value: number, isUnaligned = false): number {
+    this.table.push(isUnaligned ? { kind, value, isUnaligned } : { kind, value });
     return -this.table.length;
   }
 }

@@ -139,12 +139,13 @@ export class Job implements JobContext {
   get endMarker(): number { return this.controls.endMarker; }
   control(element: number): Control { return this.controls.get(element); }
   wmElement(wm: number): number { return this.controls.add('wm', wm); }
-  barrier(id: number): number { return this.controls.add('barrier', id); }
+  barrier(id: number, isUnaligned = false): number { return this.controls.add('barrier', id, isUnaligned); }
   marker(createdMs: number): number { return this.controls.add('marker', createdMs); }
   keyServiceMs(op: OperatorSpec, keyId: number): number | undefined { return op.keyServiceMs[this.program.keys[keyId]]; }
   event(e: RuntimeEvent): void { if (this.isTracing) this.events.push(e); }
   acknowledge(task: number, checkpoint: number, state: unknown, bytes: number): void { this.coordinator.acknowledge(task, checkpoint, state, bytes); }
   latency(ms: number): void { this.metrics.latency(ms); }
+  checkpointStartedMs(id: number): number { return this.coordinator.startedMs(id); }
 
   wake(): void {
     if (this.isTickArmed || this.status !== 'running') return;

@@ -20,7 +20,7 @@ export function parseMicroBatchRuntime(pipeline: Pipeline, input: unknown): Runt
   const stage = (name: string, kind: OperatorSpec['kind']): OperatorSpec => ({ name, kind, parallelism: 1, partitioning: 'forward', service: { type: 'fixed', ms: 0 }, keyServiceMs: {} });
   return {
     operators: [stage('source', 'source'), stage('query', 'window'), stage('sink', 'sink')], maxParallelism: 1, failures: [],
-    checkpoint: { intervalMs: pipeline.batchInterval, mode: 'exactly-once', timeoutMs: Infinity }, sink,
+    checkpoint: { intervalMs: pipeline.batchInterval, mode: 'exactly-once', timeoutMs: Infinity, alignedTimeoutMs: 0 }, sink,
     restart: { type: 'fixed-delay', delayMs: restartDelay, attempts: 1_000_000 }, heartbeatTimeoutMs: Infinity, bufferCapacity: 1,
     latencyIntervalMs: 0, metricsIntervalMs: 1000, bytesPerEntry: 100, heap: { baseMB: 64, gcEveryMs: 0, pauseMsPerMB: 0 },
     microBatch: { overheadMs: batch.overheadMs ?? 50, perRowMs: batch.perRowMs ?? 0.01, commitMs: batch.commitMs ?? 10 },
@@ -51,7 +51,7 @@ export function parseAckingRuntime(input: unknown): RuntimeSpec {
   const operators = [stage('spout', 'source'), ...raw.bolts.map((b, i) => stage(b.name, i === raw.bolts.length - 1 ? 'sink' : 'map', b.serviceMs))];
   return {
     operators, maxParallelism: 1, failures: raw.failures.map((f, i) => checkFailure(f, operators, `pipeline.runtime.failures[${i}]`, `failures[${i}]`)),
-    checkpoint: { intervalMs: 1000, mode: 'none', timeoutMs: Infinity }, sink: 'at-least-once',
+    checkpoint: { intervalMs: 1000, mode: 'none', timeoutMs: Infinity, alignedTimeoutMs: 0 }, sink: 'at-least-once',
     restart: { type: 'fixed-delay', delayMs: raw.restartDelay, attempts: 1_000_000 }, heartbeatTimeoutMs: Infinity, bufferCapacity: 1,
     latencyIntervalMs: 0, metricsIntervalMs: 1000, bytesPerEntry: 100, heap: { baseMB: 64, gcEveryMs: 0, pauseMsPerMB: 0 },
     acking: { ackers: raw.ackers, messageTimeoutMs: raw.messageTimeoutMs, maxSpoutPending: raw.maxSpoutPending ?? Infinity },

@@ -44,7 +44,8 @@ const RuntimeSchema = v.strictObject({
     interval: v.optional(Positive, 1000),
     mode: v.optional(oneOf(['exactly-once', 'unaligned', 'at-least-once', 'none']), 'exactly-once'),
     timeout: v.optional(Positive, 600_000),
-  }), { interval: 1000, mode: 'exactly-once', timeout: 600_000 }),
+    alignedTimeout: v.optional(NonNegative, 0),
+  }), { interval: 1000, mode: 'exactly-once', timeout: 600_000, alignedTimeout: 0 }),
   sink: v.optional(oneOf(['at-least-once', 'transactional', 'upsert']), 'at-least-once'),
   restartDelay: v.optional(NonNegative, 1000),
   restartStrategy: v.optional(v.variant('type', [
@@ -121,7 +122,7 @@ export function parseRuntime(profile: ProfileId, pipeline: Pipeline, input: unkn
   const failures = raw.failures.map((f, i) => checkFailure(f, operators, `${at}.failures[${i}]`, `failures[${i}]`));
   return {
     operators, maxParallelism, failures,
-    checkpoint: { intervalMs: raw.checkpoint.interval, mode: raw.checkpoint.mode, timeoutMs: raw.checkpoint.timeout },
+    checkpoint: { intervalMs: raw.checkpoint.interval, mode: raw.checkpoint.mode, timeoutMs: raw.checkpoint.timeout, alignedTimeoutMs: raw.checkpoint.alignedTimeout ?? 0 },
     sink: raw.sink, restart: restartOf(raw), heartbeatTimeoutMs: raw.heartbeatTimeoutMs, bufferCapacity: raw.bufferCapacity,
     latencyIntervalMs: raw.latencyIntervalMs, metricsIntervalMs: raw.metricsIntervalMs, bytesPerEntry: raw.bytesPerEntry,
     heap: { baseMB: raw.heap.baseMB ?? 64, gcEveryMs: raw.heap.gcEveryMs ?? 0, pauseMsPerMB: raw.heap.pauseMsPerMB ?? 0.05 },

@@ -111,7 +111,8 @@ export class SourceTask extends Task {
 
   /** R7.7: the coordinator starts checkpoint `id`: offsets now, then the barrier behind everything emitted so far. */
   injectBarrier(id: number, nowMs: number): void {
-    if (this.job.checkpointMode === 'unaligned' && !this.isFinished) return this.snapshotUnaligned(id, nowMs, -1);
+    // Unaligned from the start unless an aligned-checkpoint-timeout lets barriers try to align first (R7.8).
+    if (this.job.checkpointMode === 'unaligned' && this.job.runtime.checkpoint.alignedTimeoutMs === 0 && !this.isFinished) return this.snapshotUnaligned(id, nowMs, -1);
     this.takeSnapshot(id, nowMs);
     if (!this.isFinished) this.broadcast(this.job.barrier(id));
   }

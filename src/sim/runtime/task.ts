@@ -75,6 +75,7 @@ export abstract class Task {
 
   /** One virtual ms of this task. */
   step(nowMs: number): void {
+    if (this.alignId > 0 && this.job.checkpointMode === 'unaligned') this.switchToUnalignedIfLate(nowMs);
     if (this.pausedUntilMs > nowMs) {
       // A GC pause or a stalled external system: the thread is held, which Flink reports as busy.
       this.busyMs += 1;
@@ -145,7 +146,7 @@ export abstract class Task {
     const control = this.job.control(element);
     switch (control.kind) {
       case 'wm': return this.onWatermark(channel, control.value);
-      case 'barrier': return this.onBarrier(channel, control.value, nowMs);
+      case 'barrier': return this.onBarrier(channel, control.value, nowMs, control.isUnaligned === true);
       case 'marker': return this.onMarker(element, nowMs);
       case 'end':
         this.inputs[channel].hasEnded = true;
@@ -175,8 +176,11 @@ export abstract class Task {
    * R7.8 exactly-once: a barrier blocks its channel until barrier n came on every live channel, then the task
    * snapshots and forwards it. R7.9 at-least-once: no blocking, the snapshot is taken at the last barrier.
    */
-  private onBarrier(channel: number, id: number, nowMs: number): void {
-    if (this.job.checkpointMode === 'unaligned') return this.onUnalignedBarrier(channel, id, nowMs);
+  private onBarrier(channel: number, id: number, nowMs: number, isUnaligned: boolean): void {
+    // Once a checkpoint went unaligned (here or upstream), every later barrier of it only settles in-flight data.
+    if (isUnaligned || this.capture?.id === id || id <= this.capturedId) {
+      return this.onUnalignedBarrier(channel, id, nowMs);
+    }
     if (id !== this.alignId) {
       this.alignId = id;
       this.alignSeen = 0;
@@ -184,7 +188,8 @@ export abstract class Task {
     }
     this.alignSeen++;
     const live = this.liveInputs();
-    if (this.job.checkpointMode === 'exactly-once' && live > 1) this.inputs[channel].isBlocked = true;
+    // R7.8: exactly-once aligns; unaligned with an aligned-checkpoint-timeout aligns first, too.
+    if (this.job.checkpointMode !== 'at-least-once' && live > 1) this.inputs[channel].isBlocked = true;
     this.job.event({ kind: 'barrier', procTimeMs: nowMs, checkpoint: id, task: this.id, channel: this.inputs[channel].id });
     if (this.alignSeen >= live) this.completeAlignment(nowMs);
   }
@@ -205,6 +210,18 @@ export abstract class Task {
     this.ackIfCaptured(nowMs);
   }
 
+  /** R7.8: past the aligned-checkpoint-timeout (counted from the checkpoint's start) the alignment turns unaligned. */
+  private switchToUnalignedIfLate(nowMs: number): void {
+    const startedMs = this.job.checkpointStartedMs(this.alignId);
+    if (nowMs - startedMs < this.job.runtime.checkpoint.alignedTimeoutMs) return;
+    const id = this.alignId;
+    this.job.event({ kind: 'note', procTimeMs: nowMs, text: `${this.name}: checkpoint ${id} still aligning after ${nowMs - startedMs} ms — switching to unaligned (R7.8)` });
+    this.snapshotUnaligned(id, nowMs, -1);
+    this.alignId = 0;
+    this.alignSeen = 0;
+    for (const ch of this.inputs) ch.isBlocked = false;
+  }
+
   /** Takes the state and the overtaken output now, sends barrier n ahead of everything queued on the outputs. */
   protected snapshotUnaligned(id: number, nowMs: number, first: number): void {
     this.capturedId = id;
@@ -212,7 +229,7 @@ export abstract class Task {
     const output: number[] = [];
     for (let i = this.pendingHead; i < this.pending.length; i += 2) if (this.pending[i + 1] >= 0) output.push(this.pending[i], this.pending[i + 1]);
     this.capture = new UnalignedCapture(id, state, bytes, output, this.inputs, first, (e) => e < 0 && this.job.control(e).kind === 'barrier');
-    const barrier = this.job.barrier(id);
+    const barrier = this.job.barrier(id, true);
     for (const ch of this.outputs) ch.pushBarrierFirst(barrier);
     this.ackIfCaptured(nowMs);
   }
@@ -285,8 +302,13 @@ export abstract class Task {
 
   protected send(output: number, element: number): void {
     const channel = this.outputs[output];
-    if (this.pendingHead === this.pending.length && (element < 0 || channel.hasCredit())) channel.push(element);
+    if (this.pendingHead === this.pending.length && (element < 0 || channel.hasCredit())) this.ship(channel, element);
     else this.pending.push(output, element);
+  }
+
+  private ship(channel: Channel, element: number): void {
+    if (element < 0 && this.job.control(element).kind === 'barrier') channel.pushBarrier(element);
+    else channel.push(element);
   }
 
   /** Ships held output while there is credit; false when some is still waiting. */
@@ -296,7 +318,7 @@ export abstract class Task {
       const channel = this.outputs[pending[this.pendingHead]];
       const element = pending[this.pendingHead + 1];
       if (element >= 0 && !channel.hasCredit()) return false;
-      channel.push(element);
+      this.ship(channel, element);
       this.pendingHead += 2;
     }
     this.pending = [];

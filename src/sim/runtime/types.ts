@@ -54,7 +54,8 @@ export interface Failure {
 export interface RuntimeSpec {
   operators: OperatorSpec[];
   maxParallelism: number;
-  checkpoint: { intervalMs: number; mode: CheckpointMode; timeoutMs: number };
+  /** `alignedTimeoutMs` (unaligned mode): align first, go unaligned past it (0: unaligned from the first barrier). */
+  checkpoint: { intervalMs: number; mode: CheckpointMode; timeoutMs: number; alignedTimeoutMs: number };
   sink: SinkKind;
   restart: RestartStrategy;
   /** A lost task is declared failed this long after it went silent (Flink heartbeat.timeout). */

@@ -26,9 +26,14 @@ export class UnalignedCapture {
   constructor(readonly id: number, readonly state: unknown, readonly bytes: number, private readonly output: number[], channels: readonly Channel[], first: number, isBarrier: (element: number) => boolean) {
     this.inputs = channels.map((ch, i) => {
       if (i === first) return ch.dataAhead(ch.preBarrier);
+      // Switched from an alignment (aligned-checkpoint-timeout): a blocked channel delivered its barrier already.
+      if (ch.isBlocked) return [];
       if (ch.hasEnded) return [];
       // Its barrier is already waiting at the head: what it overtook is known.
       if (ch.length > 0 && isBarrier(ch.peek())) return ch.dataAhead(ch.preBarrier + 1);
+      // An aligned barrier queued behind data (the task switched from aligning): the data before it.
+      const before = ch.dataBefore(isBarrier);
+      if (before) return before;
       ch.recording = ch.dataAhead(ch.length);
       return undefined;
     });

@@ -39,6 +39,15 @@ describe('runtime guarantees under random failure schedules', () => {
     }), RUNS);
   }, LIMIT_MS);
 
+  it('unaligned checkpoints that align first and switch past an aligned-checkpoint-timeout commit the crash-free output (R7.8)', () => {
+    fc.assert(fc.property(inputSteps, crashes, jobSettings, fc.integer({ min: 1, max: 20 }), (steps, schedule, s, alignedTimeout) => {
+      const pipeline = windowPipeline({ ...runtimeOf(s, 'unaligned', 'transactional'), checkpoint: { interval: s.interval, mode: 'unaligned', alignedTimeout } });
+      const clean = runJob(pipeline, [...steps, { end: true }]);
+      const crashed = runJob(pipeline, withCrashes(steps, schedule));
+      expect(multiset(crashed.result.sink!.committed)).toEqual(multiset(clean.result.sink!.committed));
+    }), RUNS);
+  }, LIMIT_MS);
+
   it('an at-least-once sink loses nothing, and everything extra repeats a crash-free row', () => {
     fc.assert(fc.property(inputSteps, crashes, jobSettings, (steps, schedule, s) => {
       const { clean, crashed } = pair(s, 'exactly-once', 'at-least-once', steps, schedule);

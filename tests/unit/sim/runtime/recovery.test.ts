@@ -21,6 +21,12 @@ describe('checkpoints and recovery', () => {
     expect(r.result.checkpoints![0]).toEqual({ id: 1, started: 5, completed: 11 });
   });
 
+  it('fails a checkpoint that is not complete within its timeout, and the next one completes', () => {
+    const r = runJob(single({ checkpoint: { interval: 10, timeout: 15 }, sinkStage: { serviceMs: 30 } }), [rec('a', 1), rec('a', 12), { advance: 80 }], true);
+    expect(kinds(r, 'checkpoint-failed')[0]).toMatchObject({ procTimeMs: 25, checkpoint: 1, reason: 'timed out: not complete after 15 ms' });
+    expect(r.result.checkpoints![0].id).toBe(2);
+  });
+
   it('aligned checkpoints block the channel whose barrier came first and report the alignment time (R7.8)', () => {
     const steps = [rec('b', 1, 1), rec('b', 2, 1), rec('a', 1, 0), { advance: 30 }];
     const pipeline = windowPipeline({ parallelism: 1, checkpoint: { interval: 2 }, source: { parallelism: 2 }, window: { serviceMs: 4 } });
@@ -38,6 +44,16 @@ describe('checkpoints and recovery', () => {
     expect(duration(unaligned)).toBeLessThan(duration(aligned));
     const inFlight = kinds(unaligned, 'snapshot').map((e) => (e as { inFlight: number }).inFlight);
     expect(Math.max(...inFlight)).toBeGreaterThan(0);
+  });
+
+  it('an alignment that outlasts the aligned-checkpoint-timeout turns unaligned and completes at once (R7.8)', () => {
+    const steps: Step[] = [rec('a', 0, 0), ...Array.from({ length: 20 }, (_, i) => rec('b', i, 1)), { advance: 150 }];
+    const runWith = (checkpoint: Record<string, unknown>) => runJob(windowPipeline({ parallelism: 1, checkpoint: { interval: 3, ...checkpoint }, source: { parallelism: 2 }, window: { serviceMs: 4 }, bufferCapacity: 50 }), steps, true);
+    // Aligned: barrier 1 waits behind 20 records of 4 ms on the second channel.
+    expect(runWith({ mode: 'exactly-once' }).result.checkpoints![0]).toEqual({ id: 1, started: 3, completed: 83 });
+    const switched = runWith({ mode: 'unaligned', alignedTimeout: 10 });
+    expect(switched.result.checkpoints![0]).toEqual({ id: 1, started: 3, completed: 13 });
+    expect(kinds(switched, 'note').map((e) => (e as { text: string }).text)[0]).toBe('window-0: checkpoint 1 still aligning after 10 ms — switching to unaligned (R7.8)');
   });
 
   it('a failed task makes the whole job restart after the delay from the last completed checkpoint (R7.12)', () => {
