@@ -31,8 +31,17 @@ test.describe('sandbox', () => {
     await expect(outputRows(page)).toHaveCount(3);
     const watermark = page.locator('path.watermark').first();
     const before = await watermark.getAttribute('d');
-    // The record at event time 12 s, arrived 12 s: drag it right by ~8 s of event time.
-    const record = page.locator('[data-mark="r2"]').first();
+    // Records are canvas pixels: walk to the one at event time 12 s, arrived 12 s, which draws it as an element.
+    await page.getByRole('group', { name: 'Time plot' }).focus();
+    for (let i = 0; i < 8 && !(await page.getByText(/event time 12 s, arrived at 12 s/).isVisible()); i++) await page.keyboard.press('ArrowDown');
+    const record = page.locator('[data-mark="r2"]');
+    const box = (await record.boundingBox())!;
+    await page.keyboard.press('Escape');
+    await expect(record).toHaveCount(0);
+    // The pointer finds it on the canvas where the keyboard showed it.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.getByText(/event time 12 s, arrived at 12 s/)).toBeVisible();
+    // Drag it right by ~8 s of event time.
     const width = await page.locator('.time-plot svg').first().evaluate((svg) => svg.clientWidth);
     await drag(page, record, (width - 72) * 0.45, 0);
     await expect.poll(() => watermark.getAttribute('d')).not.toBe(before);

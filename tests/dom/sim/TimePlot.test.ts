@@ -15,18 +15,28 @@ const marks = (container: Element, selector: string) => container.querySelectorA
 describe('time plot', () => {
   afterEach(cleanup);
 
-  it('draws only the records that have arrived by t', () => {
+  it('lists only the records that have arrived by t in its table view', async () => {
     const { container } = renderAt(12000);
-    expect(marks(container, '.record')).toHaveLength(3);
     expect(marks(container, 'g.pane')).toHaveLength(0);
+    await fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+    const table = screen.getByRole('region', { name: 'Records as a table' });
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(3);
+    expect(table.querySelector('caption')?.textContent).toMatch(/^\s*3 records by 12 s/);
   });
 
-  it('crosses out a late record only once its drop has happened', () => {
+  it('crosses out a late record only once its drop has happened', async () => {
     const before = renderAt(15500);
-    expect(marks(before.container, '.record.late')).toHaveLength(0);
+    await fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+    expect(screen.queryByText('✕ dropped as late')).toBeNull();
     before.unmount();
-    const after = renderAt(16000);
-    expect(marks(after.container, '.record.late')).toHaveLength(1);
+    renderAt(16000);
+    await fireEvent.keyDown(screen.getByRole('group', { name: 'Time plot' }), { key: 'ArrowDown' });
+    // The walked-to record is drawn above the canvas with its shape: a hollow dot crossed out.
+    const mark = document.querySelector('[data-mark="r5"]');
+    expect(mark?.classList).toContain('late');
+    expect(mark?.querySelector('path')?.getAttribute('d')).toBe('M-6,-6L6,6M-6,6L6,-6');
+    await fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+    expect(screen.getAllByText('✕ dropped as late')).toHaveLength(1);
   });
 
   it('draws a pane when it fires, with its value and an on-time glyph', () => {

@@ -11,3 +11,7 @@ window.matchMedia ??= ((query: string) => ({
   matches: false, media: query, onchange: null,
   addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false,
 })) as unknown as typeof window.matchMedia;
+
+// Nor a 2D canvas (it would need the canvas package): the plot skips drawing its records; tests/browser/sim looks
+// at the pixels in Chromium.
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { capNumber, controlById, type NumberControl } from '../../../src/components/sim/controls.ts';
 import { MAX_MARKS, plotGeometry, viewportAt } from '../../../src/components/sim/plotModel.ts';
 import { snapStepMs } from '../../../src/components/sim/plotEdits.ts';
+import { recordNear, type RecordGlyphs } from '../../../src/components/sim/recordCanvas.ts';
 import { formatMs, formatWindow } from '../../../src/components/sim/time.ts';
 import type { TraceIndex } from '../../../src/components/sim/traceIndex.ts';
 
@@ -29,6 +30,23 @@ describe('the plot viewport', () => {
       expect(view.procFromMs).toBeLessThanOrEqual(t);
       expect(view.procToMs).toBeGreaterThanOrEqual(t);
     }));
+  });
+});
+
+describe('pointing at a record drawn on the canvas', () => {
+  // Records 10, 11 and 12 (base coordinates): two overlapping, one apart.
+  const glyphs: RecordGlyphs = { from: 10, x: Float64Array.of(20, 24, 80), y: Float64Array.of(-20, -20, -50), fate: Uint8Array.of(0, 0, 2) };
+
+  it('takes the record whose mark is under the pointer, the nearest where marks overlap', () => {
+    expect(recordNear(glyphs, 19, -21)).toBe(10);
+    expect(recordNear(glyphs, 25, -19)).toBe(11);
+    expect(recordNear(glyphs, 22, -20)).toBe(11); // equally near: the newer one, drawn on top
+    expect(recordNear(glyphs, 84, -54)).toBe(12); // out along a cross's arm
+  });
+
+  it('takes nothing beside the marks', () => {
+    expect(recordNear(glyphs, 50, -20)).toBeUndefined();
+    expect(recordNear(glyphs, 20, -28)).toBeUndefined();
   });
 });
 
