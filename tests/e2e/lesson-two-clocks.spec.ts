@@ -5,7 +5,7 @@ import { expect, test, type Locator } from '@playwright/test';
 import { answerCorrectly, exerciseCard, expectCorrect, playToEnd, simulation } from './lessonWalk.ts';
 
 const LESSON = 'two-clocks';
-const EXERCISES = [['processing-time-counts', 'num'], ['event-time-counts', 'num'], ['replay-counts', 'num']] as const;
+const EXERCISES = [['processing-time-counts', 'num'], ['event-time-counts', 'num'], ['replay-counts', 'num'], ['replay-dashboards', 'select']] as const;
 
 /** The value column of the output table, one entry per emitted result. */
 const values = (output: Locator) => output.locator('tbody tr.pane td:nth-child(5)').allTextContents();

@@ -112,6 +112,12 @@ describe('two-clocks: exercises', () => {
     expect(replay).toMatchObject({ correct: false, misconception: 'M2' });
   });
 
+  it('finds that a replay changes only the arrival-time dashboards, as the explanation says, in every variant', () => {
+    for (const seed of [1, 2, 3, 4]) expect(solve(exercise('replay-dashboards'), seed)).toEqual(['arrivals-10s', 'arrivals-1min']);
+    const everything = grade(exercise('replay-dashboards'), 1, ['arrivals-10s', 'taps-10s', 'arrivals-1min', 'taps-1min']);
+    expect(everything).toMatchObject({ correct: false, misconception: 'M2' });
+  });
+
   it('never drops a tap in any event-time variant, so every variant still counts all ten', () => {
     for (let seed = 1; seed <= 30; seed++) {
       for (const id of ['event-time-counts', 'replay-counts']) {
