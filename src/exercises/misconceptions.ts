@@ -20,6 +20,14 @@ function withPipeline(scenario: RawScenario, change: (pipeline: Record<string, u
   return copy;
 }
 
+/** How long a window keeps taking late records: grace in Kafka Streams, allowed lateness in Flink and Beam. */
+function withLateness(scenario: RawScenario, ms: number): RawScenario {
+  return withPipeline(scenario, (p) => {
+    if (scenario.profile === 'kafka-streams') p.grace = ms;
+    else p.allowedLateness = ms;
+  });
+}
+
 export const MISCONCEPTIONS: Record<MisconceptionId, MisconceptionRule> = {
   M1: {
     hint: 'Look at every input, not only the busy one. An operator\'s watermark is the smallest watermark of its inputs, so one partition that sends nothing keeps event time still for every window.',
@@ -43,7 +51,7 @@ export const MISCONCEPTIONS: Record<MisconceptionId, MisconceptionRule> = {
     hint: 'A record behind the watermark is not automatically lost, and a lost record leaves no error. Ask for each record: had its window already passed its end plus the allowed lateness when it arrived?',
     wrongRule: {
       summary: 'late records counted anyway',
-      apply: (s) => withPipeline(s, (p) => (p.allowedLateness = FOREVER_MS)),
+      apply: (s) => withLateness(s, FOREVER_MS),
     },
   },
   M4: {
@@ -53,7 +61,8 @@ export const MISCONCEPTIONS: Record<MisconceptionId, MisconceptionRule> = {
     hint: 'A window can emit more than once: a late record inside the allowed lateness fires it again with an updated result. Count every firing, not only the first.',
     wrongRule: {
       summary: 'one result per window (late firings ignored)',
-      apply: (s) => withPipeline(s, (p) => (p.allowedLateness = 0)),
+      // Kafka Streams refines a window on every record; one result per window is what suppress() gives.
+      apply: (s) => (s.profile === 'kafka-streams' ? withPipeline(s, (p) => (p.emit = 'final')) : withLateness(s, 0)),
     },
   },
   M6: {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourseExercises } from '../../../../src/exercises/courseExercises.ts';
-import { solve } from '../../../../src/exercises/grade.ts';
+import { grade, solve } from '../../../../src/exercises/grade.ts';
 import { runScenario } from '../../../../src/exercises/runExercise.ts';
 import type { RunView } from '../../../../src/exercises/runView.ts';
 import type { Exercise } from '../../../../src/exercises/types.ts';
@@ -53,6 +53,10 @@ describe('kafka-streams-dsl: stream time and grace', () => {
     expect(view.records.filter((r) => r.isDropped).map((r) => [r.id, r.ts])).toEqual([['e6', 9000], ['e8', 3000]]);
     expect(view.trace.drops.find((d) => d.record === record(view, 'e8').row)!.reason).toContain('stream time 21000');
     expect(solve(exercise('late-with-grace'), 1)).toEqual(['e6', 'e8']);
+  });
+
+  it('recognises "nothing is skipped" as misconception M3: under Kafka Streams the wrong rule stretches grace', () => {
+    expect(grade(exercise('late-with-grace'), 1, [])).toMatchObject({ correct: false, misconception: 'M3' });
   });
 });
 
