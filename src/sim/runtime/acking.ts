@@ -114,7 +114,7 @@ export function runAcking(scenario: Scenario, program: Program, options: RunOpti
     const total = agg.add(totals.get(keyId) ?? agg.init(), program.value[t.record], t.record);
     totals.set(keyId, total);
     const row = { key: program.keys[keyId], value: agg.result(total) };
-    writes.push({ procTimeMs: clock.nowMs, task, row, txn: -1, visibleAtMs: clock.nowMs, isDuplicate: emits[t.record] > 1, isReplay: t.attempt > 1 });
+    writes.push({ procTimeMs: clock.nowMs, task, row, txn: -1, visibleAtMs: clock.nowMs, isDuplicate: emits[t.record] > 1, isCommittedDuplicate: emits[t.record] > 1, isReplay: t.attempt > 1 });
   };
 
   /** A worker dies: the tuples its bolt held are gone (their trees time out later); it restarts after the delay. */

@@ -137,7 +137,7 @@ function finish(scenario: Scenario, program: Program, options: RunOptions, t: Ti
     const isRepeat = seen.has(w.batch);
     seen.add(w.batch);
     for (const row of rowsOf(w.batch)) {
-      sinkWrites.push({ procTimeMs: w.atMs, task: 0, row, txn: w.batch, visibleAtMs: isRepeat && kind === 'idempotent' ? NaN : w.atMs, isDuplicate: isRepeat, isReplay: isRepeat });
+      sinkWrites.push({ procTimeMs: w.atMs, task: 0, row, txn: w.batch, visibleAtMs: isRepeat && kind === 'idempotent' ? NaN : w.atMs, isDuplicate: isRepeat, isCommittedDuplicate: isRepeat && kind !== 'idempotent', isReplay: isRepeat });
     }
   }
   const all = sinkWrites.map((w) => w.row);

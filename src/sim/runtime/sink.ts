@@ -12,6 +12,8 @@ interface Transaction { txn: number; task: number; checkpoint: number; writes: n
 export class SinkState {
   readonly writes: SinkWrite[] = [];
   private readonly seen = new Set<string>();
+  /** Rows a read_committed reader has seen: a transactional write joins when its transaction commits. */
+  private readonly seenCommitted = new Set<string>();
   private readonly table = new Map<string, SinkRow>();
   private nextTxn = 1;
   /** Open transaction per sink subtask (task id → transaction). */
@@ -27,9 +29,10 @@ export class SinkState {
     const txn = isTransactional ? this.openTxn(task) : undefined;
     this.writes.push({
       procTimeMs: nowMs, task, row, txn: txn?.txn ?? -1, visibleAtMs: isTransactional ? NaN : nowMs,
-      isDuplicate: this.seen.has(identity), isReplay: this.job.isReplaying,
+      isDuplicate: this.seen.has(identity), isCommittedDuplicate: false, isReplay: this.job.isReplaying,
     });
     this.seen.add(identity);
+    if (!isTransactional) this.markVisible(this.writes.at(-1)!);
     txn?.writes.push(this.writes.length - 1);
     if (this.kind === 'upsert') this.table.set(`${row.key}\u0000${row.start}\u0000${row.end}`, row);
   }
@@ -57,10 +60,19 @@ export class SinkState {
   commitUpTo(checkpoint: number, nowMs: number): void {
     const [due, later] = partition(this.preCommitted, (t) => t.checkpoint <= checkpoint);
     for (const txn of due) {
-      for (const w of txn.writes) this.writes[w].visibleAtMs = nowMs;
+      for (const w of txn.writes) {
+        this.writes[w].visibleAtMs = nowMs;
+        this.markVisible(this.writes[w]);
+      }
       this.job.event({ kind: 'transaction', procTimeMs: nowMs, task: txn.task, txn: txn.txn, action: 'commit', writes: txn.writes.length });
     }
     this.preCommitted = later;
+  }
+
+  private markVisible(write: SinkWrite): void {
+    const identity = JSON.stringify(write.row);
+    write.isCommittedDuplicate = this.seenCommitted.has(identity);
+    this.seenCommitted.add(identity);
   }
 
   /** Recovery: after committing the restored checkpoint's transactions, every other one is aborted. */

@@ -209,8 +209,10 @@ export interface SinkWrite {
   txn: number;
   /** When a read_committed reader first sees it (NaN: never — aborted or still open). */
   visibleAtMs: number;
-  /** Equal to an earlier write (same key, window and value). */
+  /** Equal to an earlier write (same key, window and value): what a read_uncommitted reader sees twice. */
   isDuplicate: boolean;
+  /** Equal to a row a read_committed reader had already seen when this one became visible (false until then). */
+  isCommittedDuplicate: boolean;
   /** Written while replaying input after a restore. */
   isReplay: boolean;
 }

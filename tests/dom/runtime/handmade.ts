@@ -13,7 +13,7 @@ const bucket = (procTimeMs: number, tasks: TaskMetrics[], over: Partial<MetricsB
 });
 
 const write = (procTimeMs: number, key: string, start: number, value: number, over: Partial<SinkWrite> = {}): SinkWrite => ({
-  procTimeMs, task: 3, row: { key, start, end: start + 1000, value }, txn: -1, visibleAtMs: procTimeMs, isDuplicate: false, isReplay: false, ...over,
+  procTimeMs, task: 3, row: { key, start, end: start + 1000, value }, txn: -1, visibleAtMs: procTimeMs, isDuplicate: false, isCommittedDuplicate: false, isReplay: false, ...over,
 });
 
 export function handmadeTrace(options: { transactional?: boolean } = {}): RuntimeTrace {
@@ -37,7 +37,7 @@ export function handmadeTrace(options: { transactional?: boolean } = {}): Runtim
   const tx = options.transactional;
   const writes = [
     write(1300, 'a', 0, 3, tx ? { txn: 2, visibleAtMs: NaN } : {}),
-    write(2100, 'a', 0, 3, tx ? { txn: 3, visibleAtMs: 3000, isReplay: true } : { isDuplicate: true, isReplay: true }),
+    write(2100, 'a', 0, 3, tx ? { txn: 3, visibleAtMs: 3000, isReplay: true } : { isDuplicate: true, isCommittedDuplicate: true, isReplay: true }),
     write(2200, 'b', 0, 1, tx ? { txn: 3, visibleAtMs: 3000 } : {}),
   ];
   return {

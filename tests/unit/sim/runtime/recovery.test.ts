@@ -90,6 +90,14 @@ describe('checkpoints and recovery', () => {
     expect(r.runtime!.writes[0]).toMatchObject({ procTimeMs: 0, visibleAtMs: 50, txn: 1 });
   });
 
+  it('a replay rewrites an aborted row: read_uncommitted sees it twice, read_committed once; an at-least-once sink shows it twice to both (R7.13)', () => {
+    const steps: Step[] = [rec('a', 1), rec('a', 12), { advance: 5 }, { crash: { operator: 'window', subtask: 0 } }, { advance: 60 }];
+    const flags = (sink: string) => runJob(single({ checkpoint: { interval: 50 }, sink }), steps, true).runtime!.writes
+      .map((w) => [w.isDuplicate, w.isCommittedDuplicate]);
+    expect(flags('transactional')).toEqual([[false, false], [true, false]]);
+    expect(flags('at-least-once')).toEqual([[false, false], [true, true]]);
+  });
+
   it('marks a replayed e-mail call as a duplicate: side effects are not rolled back', () => {
     const r = runJob(single({ checkpoint: { interval: 50 }, operators: [{ name: 'notify', kind: 'map', sideEffect: 'email' }] }), [
       rec('a', 1), { advance: 5 }, { crash: { operator: 'window', subtask: 0 } }, { advance: 20 },
