@@ -69,6 +69,8 @@ export const attemptMachine = setup({
         'attempt.start': 'answering',
         'answer.change': { target: 'answering', actions: 'recordAnswer' },
         'reveal.request': 'confirmingReveal',
+        // A learner may want a fresh variant before touching this one.
+        'variant.new': { target: 'answering', actions: 'startVariant' },
       },
     },
     answering: {

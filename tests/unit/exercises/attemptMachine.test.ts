@@ -129,6 +129,14 @@ describe('attempt machine', () => {
     expect((await settled(actor)).context.verdict?.feedback).toBe('wrong for seed 9');
   });
 
+  it('a new variant can be asked for before the first answer, and the attempt starts on its seed', () => {
+    const actor = start();
+    expect(actor.getSnapshot().hasTag('intro')).toBe(true);
+    actor.send({ type: 'variant.new', seed: 4 });
+    expect(actor.getSnapshot().hasTag('answering')).toBe(true);
+    expect(actor.getSnapshot().context).toMatchObject({ seed: 4, answer: undefined });
+  });
+
   it('a grader failure returns to answering with the error and no verdict', async () => {
     const machine = attemptMachine.provide({
       actors: { grade: fromPromise<GradeResult, { answer: unknown; seed: number }>(async () => { throw new Error('not a choice: x'); }) },
