@@ -5,7 +5,7 @@ import { Heap } from '../heap.ts';
 import type { JoinEngine, JoinEngineContext } from './engine.ts';
 import { insertByTime, pair, removeRecord, sideName } from './engine.ts';
 import type { JoinRecord } from './joinOutput.ts';
-import { TwoInputWatermarks } from './twoInputWatermarks.ts';
+import { TwoInputWatermarks, watermarkedJoin } from './twoInputWatermarks.ts';
 import type { IntervalJoinSpec } from './types.ts';
 
 interface Cleanup { atTs: number; record: JoinRecord; keyRank: number }
@@ -50,20 +50,5 @@ export function createFlinkIntervalJoin(spec: IntervalJoinSpec, { scenario, prog
     }
   };
 
-  return {
-    record(op) {
-      const record = out.arrive(op);
-      process(record);
-      watermarks.onRecord(record.side, program.partition[op], record.t);
-    },
-    watermark(wm, partition, side) {
-      watermarks.explicit(side, partition, wm, scenario.pipeline.partitions);
-    },
-    end() {
-      watermarks.end();
-    },
-    get operatorWm() {
-      return watermarks.wm;
-    },
-  };
+  return watermarkedJoin({ scenario, program, out }, watermarks, process);
 }

@@ -11,7 +11,7 @@
 import type { JoinEngine, JoinEngineContext } from './engine.ts';
 import { insertByTime } from './engine.ts';
 import type { JoinRecord } from './joinOutput.ts';
-import { TwoInputWatermarks } from './twoInputWatermarks.ts';
+import { TwoInputWatermarks, watermarkedJoin } from './twoInputWatermarks.ts';
 import type { TableJoinSpec } from './types.ts';
 
 interface KeyState { lefts: JoinRecord[]; versions: JoinRecord[]; timer: number }
@@ -72,20 +72,5 @@ export function createFlinkTemporalJoin(spec: TableJoinSpec, { scenario, program
     armSmallest(state, record.t);
   };
 
-  return {
-    record(op) {
-      const record = out.arrive(op);
-      process(record);
-      watermarks.onRecord(record.side, program.partition[op], record.t);
-    },
-    watermark(wm, partition, side) {
-      watermarks.explicit(side, partition, wm, scenario.pipeline.partitions);
-    },
-    end() {
-      watermarks.end();
-    },
-    get operatorWm() {
-      return watermarks.wm;
-    },
-  };
+  return watermarkedJoin({ scenario, program, out }, watermarks, process);
 }

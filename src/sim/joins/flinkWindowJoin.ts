@@ -8,7 +8,7 @@ import { Recorder, type DropInput, type PaneInput } from '../trace/recorder.ts';
 import type { Pipeline, TraceEvent } from '../types.ts';
 import type { JoinEngine, JoinEngineContext } from './engine.ts';
 import type { JoinOutput, JoinRecord } from './joinOutput.ts';
-import { TwoInputWatermarks } from './twoInputWatermarks.ts';
+import { TwoInputWatermarks, watermarkedJoin } from './twoInputWatermarks.ts';
 import type { WindowJoinSpec } from './types.ts';
 
 type EventInput = Parameters<Recorder['event']>[0];
@@ -92,22 +92,9 @@ export function createFlinkWindowJoin(spec: WindowJoinSpec, { scenario, program,
   const recorder = new WindowJoinRecorder(out, records, clock, program.keys);
   const operator = new EventTimeOperator(flinkRules, pipeline, recorder, clock, program.keyRank);
   const watermarks = new TwoInputWatermarks(scenario, clock, out, spec.watermarks, (wm) => operator.advanceWatermark(wm));
-  return {
-    record(op) {
-      const record = out.arrive(op);
-      records[record.r] = record;
-      // The pane value is the list of record indices (sorted = arrival order), read back by WindowJoinRecorder.pane.
-      operator.processElement(record.r, record.keyId, record.t, record.r);
-      watermarks.onRecord(record.side, program.partition[op], record.t);
-    },
-    watermark(wm, partition, side) {
-      watermarks.explicit(side, partition, wm, scenario.pipeline.partitions);
-    },
-    end() {
-      watermarks.end();
-    },
-    get operatorWm() {
-      return watermarks.wm;
-    },
-  };
+  return watermarkedJoin({ scenario, program, out }, watermarks, (record) => {
+    records[record.r] = record;
+    // The pane value is the list of record indices (sorted = arrival order), read back by WindowJoinRecorder.pane.
+    operator.processElement(record.r, record.keyId, record.t, record.r);
+  });
 }

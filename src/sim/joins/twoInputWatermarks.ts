@@ -7,7 +7,8 @@ import { Recorder } from '../trace/recorder.ts';
 import type { Scenario } from '../types.ts';
 import { PartitionWatermarks } from '../watermarks/partitionWatermarks.ts';
 import { Valve } from '../watermarks/valve.ts';
-import type { JoinOutput } from './joinOutput.ts';
+import type { JoinEngine, JoinEngineContext } from './engine.ts';
+import type { JoinOutput, JoinRecord } from './joinOutput.ts';
 import type { Side } from './types.ts';
 
 export class TwoInputWatermarks {
@@ -64,4 +65,31 @@ export class TwoInputWatermarks {
     this.wm = Infinity;
     this.onAdvance(Infinity);
   }
+}
+
+/**
+ * The engine shape every Flink join shares: a record goes to the join's own logic first, then feeds the two-input
+ * watermark (R3.7), whose advances reach the join through the callback it was built with.
+ */
+export function watermarkedJoin(
+  { scenario, program, out }: Pick<JoinEngineContext, 'scenario' | 'program' | 'out'>,
+  watermarks: TwoInputWatermarks,
+  accept: (record: JoinRecord) => void,
+): JoinEngine {
+  return {
+    record(op) {
+      const record = out.arrive(op);
+      accept(record);
+      watermarks.onRecord(record.side, program.partition[op], record.t);
+    },
+    watermark(wm, partition, side) {
+      watermarks.explicit(side, partition, wm, scenario.pipeline.partitions);
+    },
+    end() {
+      watermarks.end();
+    },
+    get operatorWm() {
+      return watermarks.wm;
+    },
+  };
 }
