@@ -24,3 +24,11 @@ export function commandForKey(key: string, target: { tagName: string; isContentE
   if (key === ' ' && OWNS_SPACE.has(target.tagName)) return undefined;
   return KEYS[key];
 }
+
+/** The key handler of every simulation root: the key's command runs on its playback once there is something to play. */
+export function handlePlaybackKey(event: KeyboardEvent, playback: Record<PlaybackCommand, () => void>, canPlay: boolean): void {
+  const command = commandForKey(event.key, event.target as HTMLElement, event.ctrlKey || event.metaKey || event.altKey || event.shiftKey);
+  if (!command || !canPlay) return;
+  event.preventDefault();
+  playback[command]();
+}
