@@ -2,42 +2,21 @@
 // Record-level rows are columns; firings, drops and lifecycle events are objects (there are far fewer of them).
 import { wmForJson } from '../result.ts';
 import type {
-  Decision, DropEvent, EmittedEntry, Keyframe, LateEntry, PaneEvent, PaneValue, ProfileId, Run, TimeDomain, TimerCounts,
-  Timing, Trace, TraceEvent, Value, WatermarkEntry,
+  Decision, DropEvent, EmittedEntry, Keyframe, LateEntry, PaneEvent, ProfileId, Run, TimeDomain, TimerCounts,
+  Trace, TraceEvent, Value, WatermarkEntry,
 } from '../types.ts';
 import { f64, i32, u8 } from './columns.ts';
 
-export interface PaneInput {
-  keyId: number;
-  windowId: number;
-  start?: number;
-  end?: number;
-  value: PaneValue;
-  /** Omitted for profiles that report no pane timing (R4.27). */
-  timing?: Timing;
-  index: number;
-  isFirst: boolean;
-  isLast: boolean;
-  retract: boolean;
-  ts?: number;
-  purged: boolean;
+/** What the recorder adds to a firing or a drop: where and when it happened, the key's name, the decision's fields. */
+type Recorded = keyof Decision | 'seq' | 'procTimeMs' | 'step' | 'key';
+
+export type PaneInput = Omit<PaneEvent, Recorded> & {
   decision: Decision;
   /** Sort the result entry as if it were this window (a tombstone goes right before its replacement). */
   sortAs?: { start: number; end: number };
-}
+};
 
-export interface DropInput {
-  record: number;
-  keyId: number;
-  ts: number;
-  value: Value;
-  windowId?: number;
-  start?: number;
-  end?: number;
-  /** Reported in `late` (the side output / late stream / expired-record report is on). */
-  toSideOutput: boolean;
-  decision: Decision;
-}
+export type DropInput = Omit<DropEvent, Recorded> & { decision: Decision };
 
 /** Reasons quote times as the engines count them, in milliseconds (views show seconds): say so once per reason. */
 export const inMs = (reason: string): string => `${reason} (times in ms)`;
