@@ -64,6 +64,15 @@ function allocate(length: number, keys: string[]): Program {
   };
 }
 
+/**
+ * Whether the record at `op` closes its micro-batch: a record outside a `batch` step is a batch of its own, and a
+ * `batch` step's rows run together after its last one (R3.19).
+ */
+export function closesBatch(program: Program, op: number): boolean {
+  const { batch, step } = program;
+  return batch[op] < 0 || op + 1 >= program.length || batch[op + 1] !== batch[op] || step[op + 1] !== step[op];
+}
+
 export function compile(scenario: Scenario): Program {
   if (scenario.generator) return compileGenerated(scenario);
   const table = new KeyTable();

@@ -4,6 +4,7 @@
 // holds this batch's left rows, so each pair comes out once) and stores them (R5.13). Then state rows at or below
 // each side's state watermark are evicted (R5.15); an unmatched evicted row of an outer side gets its null row
 // last in the batch (R5.16). A raised watermark runs a no-data batch, which is where null rows usually appear.
+import { closesBatch } from '../compile.ts';
 import { slidingStarts, tumblingStart } from '../windows/assign.ts';
 import type { JoinEngine, JoinEngineContext } from './engine.ts';
 import { sideName } from './engine.ts';
@@ -130,12 +131,10 @@ export function createSparkJoin(spec: IntervalJoinSpec | WindowJoinSpec, { scena
     }
   }
 
-  const { batch, step } = program;
   return {
     record(op) {
       pending.push(out.arrive(op));
-      const isLastOfBatch = batch[op] < 0 || op + 1 >= program.length || batch[op + 1] !== batch[op] || step[op + 1] !== step[op];
-      if (isLastOfBatch) {
+      if (closesBatch(program, op)) {
         const rows = pending;
         pending = [];
         runBatch(rows);

@@ -3,6 +3,7 @@
 // no-data batch. A `batch` step is one micro-batch, a lone `record` step a batch of one; scenario events are
 // collected into a batch every `batchInterval` ms of processing time.
 import { aggregatorFor } from '../aggregates.ts';
+import { closesBatch } from '../compile.ts';
 import type { Engine, EngineContext } from '../engine.ts';
 import { inMs } from '../trace/recorder.ts';
 import { slidingStarts, tumblingStart } from '../windows/assign.ts';
@@ -154,7 +155,7 @@ export function createSparkEngine({ scenario, program, recorder, clock }: Engine
     if (recorder.isTracing) recorder.timer('timer-set', -1, -1, action.atMs, 'processing', 'batch');
   }
 
-  const { ts, keyId, partition, value, batch, atMs } = program;
+  const { ts, keyId, partition, value, atMs } = program;
   let isBatchScheduled = false;
   let isTriggered = false;
   return {
@@ -166,8 +167,7 @@ export function createSparkEngine({ scenario, program, recorder, clock }: Engine
         scheduleBatch(Math.ceil(clock.nowMs / pipeline.batchInterval) * pipeline.batchInterval);
         return;
       }
-      const isLastOfBatch = batch[op] < 0 || op + 1 >= program.length || batch[op + 1] !== batch[op] || program.step[op + 1] !== program.step[op];
-      if (isLastOfBatch) {
+      if (closesBatch(program, op)) {
         const rows = pending;
         pending = [];
         runBatch(rows);
