@@ -1,8 +1,7 @@
 // A learner walks the two-clocks lesson: plays the live and replayed streams on both clocks, answers every exercise
 // with the answer the exercise engine computes for the seed the page shows, reloads, and finds the answers saved.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator } from '@playwright/test';
-import { answerCorrectly, exerciseCard, expectCorrect, playToEnd, simulation } from './lessonWalk.ts';
+import { answerAllThenReload, checkPhoneWidth, playToEnd, simulation } from './lessonWalk.ts';
 
 const LESSON = 'two-clocks';
 const EXERCISES = [['processing-time-counts', 'num'], ['event-time-counts', 'num'], ['replay-counts', 'num'], ['replay-dashboards', 'select']] as const;
@@ -27,20 +26,9 @@ test('plays both clocks live and replayed, answers every exercise, and keeps the
   await live.getByRole('button', { name: /Step forward/ }).click();
   await expect(live.getByRole('region', { name: 'Output' })).toContainText('0 rows');
 
-  for (const [id, kind] of EXERCISES) await answerCorrectly(page, `${LESSON}/${id}`, kind);
-
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-
-  await page.reload();
-  for (const [id] of EXERCISES) await expectCorrect(exerciseCard(page, `${LESSON}/${id}`));
+  await answerAllThenReload(page, LESSON, EXERCISES);
 });
 
 test('reads at 360 px wide', async ({ page }, testInfo) => {
-  await page.setViewportSize({ width: 360, height: 800 });
-  await page.goto(`/#/lesson/${LESSON}`);
-  await expect(exerciseCard(page, `${LESSON}/replay-counts`)).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: testInfo.outputPath('two-clocks-360.png'), fullPage: true });
+  await checkPhoneWidth(page, testInfo, LESSON, 'replay-counts');
 });

@@ -3,7 +3,7 @@
 // reloads, and finds the answers saved.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { answerCorrectly, exerciseCard, expectCorrect, playToEnd, simulation, solution } from './lessonWalk.ts';
+import { answerCorrectly, checkPhoneWidth, exerciseCard, expectCorrect, playToEnd, simulation, solution } from './lessonWalk.ts';
 
 const LESSON = 'watermarks-101';
 const EXERCISES = [
@@ -54,10 +54,5 @@ test('steps the watermark, answers every exercise, and keeps the answers after a
 });
 
 test('reads at 360 px wide', async ({ page }, testInfo) => {
-  await page.setViewportSize({ width: 360, height: 800 });
-  await page.goto(`/#/lesson/${LESSON}`);
-  await expect(exerciseCard(page, `${LESSON}/unit-bug-count`)).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: testInfo.outputPath('watermarks-101-360.png'), fullPage: true });
+  await checkPhoneWidth(page, testInfo, LESSON, 'unit-bug-count');
 });

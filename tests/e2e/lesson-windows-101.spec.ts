@@ -1,8 +1,7 @@
 // A learner walks the windows-101 lesson: plays the four window shapes, changes a session gap, answers every exercise
 // with the answer the exercise engine computes for the seed the page shows, reloads, and finds the answers saved.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator } from '@playwright/test';
-import { answerCorrectly, exerciseCard, expectCorrect, playToEnd, simulation } from './lessonWalk.ts';
+import { answerAllThenReload, checkPhoneWidth, playToEnd, simulation } from './lessonWalk.ts';
 
 const LESSON = 'windows-101';
 const EXERCISES = [
@@ -28,20 +27,9 @@ test('plays every window shape, answers every exercise, and keeps the answers af
   await sessions.getByLabel('Session gap').press('Enter');
   expect(await values(await playToEnd(sessions))).toEqual(['6', '2']);
 
-  for (const [id, kind] of EXERCISES) await answerCorrectly(page, `${LESSON}/${id}`, kind);
-
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-
-  await page.reload();
-  for (const [id] of EXERCISES) await expectCorrect(exerciseCard(page, `${LESSON}/${id}`));
+  await answerAllThenReload(page, LESSON, EXERCISES);
 });
 
 test('reads at 360 px wide', async ({ page }, testInfo) => {
-  await page.setViewportSize({ width: 360, height: 800 });
-  await page.goto(`/#/lesson/${LESSON}`);
-  await expect(exerciseCard(page, `${LESSON}/session-counts`)).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: testInfo.outputPath('windows-101-360.png'), fullPage: true });
+  await checkPhoneWidth(page, testInfo, LESSON, 'session-counts');
 });
