@@ -1,8 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
+import { resolve } from 'node:path';
 
 // E2E_PORT lets two checkouts run their end-to-end tests at once without testing each other's build.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const origin = `http://127.0.0.1:${port}`;
+// Each port gets its own build folder, so a rebuild for one run never swaps the files under another.
+const outDir = resolve(port === 4173 ? 'dist' : `node_modules/.cache/eventide-e2e-${port}`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,7 +31,8 @@ export default defineConfig({
   ],
   webServer: {
     // The end-to-end build (mode e2e) adds the fixture lessons of tests/e2e/fixtures/lessons to the course.
-    command: `npm run build -- --mode e2e && node node_modules/vite/bin/vite.js preview --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npm run build -- --mode e2e --outDir ${outDir} && `
+      + `node node_modules/vite/bin/vite.js preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
     url: origin,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -40,6 +40,8 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           browser: {
             enabled: true,
+            // VITEST_BROWSER_PORT lets two checkouts run browser tests at once.
+            api: { port: Number(process.env.VITEST_BROWSER_PORT ?? 63315), strictPort: false },
             headless: true,
             instances: [{ browser: 'chromium' }],
             provider: playwright({ launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs } }),
