@@ -37,7 +37,13 @@ export function runProgram(scenario: Scenario, program: Program, options: RunOpt
   const recorder = new Recorder(clock, scenario.profile, program.keys, scenario.pipeline.partitions, options.trace ?? false, options.keyframeEvery);
   const engine = createEngine({ scenario, program, recorder, clock });
   const { kind, atMs, step, arg, partition } = program;
-  for (let op = 0; op < program.length; op++) {
+  // Without a callback the next report is never due: one integer comparison per input, no call.
+  const { onProgress } = options;
+  const total = program.length;
+  if (options.progressEvery !== undefined && !(options.progressEvery >= 1)) throw new RangeError(`progressEvery must be at least 1, got ${options.progressEvery}`);
+  const progressEvery = Math.max(1, Math.floor(options.progressEvery ?? total / 100));
+  let nextReport = onProgress ? Math.min(progressEvery, total) : -1;
+  for (let op = 0; op < total; op++) {
     const arrivalMs = atMs[op];
     if (arrivalMs > clock.nowMs) clock.runUntil(arrivalMs, false);
     recorder.step = step[op];
@@ -48,6 +54,10 @@ export function runProgram(scenario: Scenario, program: Program, options: RunOpt
         clock.runUntil(clock.nowMs + arg[op], true);
         break;
       case OP_END: engine.end(); break;
+    }
+    if (op + 1 === nextReport) {
+      onProgress!(nextReport, total);
+      nextReport = Math.min(nextReport + progressEvery, total);
     }
   }
   return recorder.finish(engine.operatorWm);

@@ -349,11 +349,18 @@ export interface Reducer<A = unknown> {
   result: (acc: A) => PaneValue;
 }
 
+/** Called with the number of inputs (records, watermarks, advances, end) processed so far and their total. */
+export type ProgressCallback = (done: number, total: number) => void;
+
 export interface RunOptions {
   /** Record the full trace (default false: only the result). */
   trace?: boolean;
   /** Trace rows between keyframes (default 32768). */
   keyframeEvery?: number;
+  /** Told every `progressEvery` inputs and once at the end, so a big run can show a progress bar. */
+  onProgress?: ProgressCallback;
+  /** Inputs between progress calls (default: a hundredth of the inputs, at least 1). */
+  progressEvery?: number;
 }
 
 export interface RunSummary {
