@@ -1,7 +1,7 @@
 // The sandbox's state and its runs: configuration A always, B when comparing, over one shared input. Opening a
 // link restores its state or, if the link is bad, says why and opens the default sandbox.
 import { addEvent, configurationOf, moveEvent, removeEvent, scenarioFor, type SandboxState } from './sandboxState.ts';
-import { decodeState, encodeState } from './shareLink.ts';
+import { encodeState, type Decoded } from './shareLink.ts';
 import { DEFAULT_PRESET } from './presets.ts';
 import type { RawScenario } from '../sim/controls.ts';
 import type { PlotEdits } from '../sim/plotEdits.ts';
@@ -12,8 +12,7 @@ export class Sandbox {
   /** Why the link or the imported file was not used (shown until the next change). */
   notice = $state<string>();
 
-  constructor(query: string) {
-    const decoded = decodeState(query);
+  constructor(decoded: Decoded) {
     if (decoded.ok === true) this.state = decoded.state;
     else if (decoded.ok === false) this.notice = `This sandbox link could not be opened: ${decoded.error}. The default sandbox is shown instead.`;
   }
@@ -39,7 +38,7 @@ export class Sandbox {
     this.state = { scenario, compare: this.state.compare ? configurationOf(scenario) : undefined, atMs: 0 };
   }
 
-  linkQuery(atMs: number): string {
+  linkQuery(atMs: number): Promise<string> {
     return encodeState({ ...this.state, atMs });
   }
 

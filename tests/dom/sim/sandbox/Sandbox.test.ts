@@ -10,23 +10,23 @@ const rowsOf = (name: string) => within(screen.getByRole('region', { name })).ge
 describe('sandbox', () => {
   afterEach(cleanup);
 
-  it('opens the default sandbox and says why when a link is bad', () => {
+  it('opens the default sandbox and says why when a link is bad', async () => {
     render(Sandbox, { query: 's=bm90IGpzb24' });
-    expect(screen.getByRole('alert').textContent).toBe('This sandbox link could not be opened: the link’s data is not valid JSON. The default sandbox is shown instead.');
+    expect((await screen.findByRole('alert')).textContent).toBe('This sandbox link could not be opened: the link’s data is not valid JSON. The default sandbox is shown instead.');
     expect(screen.getByRole('group', { name: 'Time plot' })).toBeTruthy();
   });
 
-  it('restores a shared link at its time', () => {
-    render(Sandbox, { query: encodeState({ scenario: lateRecordScenario(), atMs: 16000 }) });
-    expect(screen.getByRole('slider', { name: 'Processing time' }).getAttribute('aria-valuetext')).toBe('processing time 16 s of 16 s');
+  it('restores a shared link at its time', async () => {
+    render(Sandbox, { query: await encodeState({ scenario: lateRecordScenario(), atMs: 16000 }) });
+    expect((await screen.findByRole('slider', { name: 'Processing time' })).getAttribute('aria-valuetext')).toBe('processing time 16 s of 16 s');
     expect(rowsOf('Output').some((row) => /dropped/.test(row.textContent ?? ''))).toBe(true);
   });
 
   it('compares two configurations over the same records and marks what differs', async () => {
     const scenario = lateRecordScenario();
     const compare = { profile: 'flink', pipeline: { ...scenario.pipeline, allowedLateness: 5000 } };
-    render(Sandbox, { query: encodeState({ scenario, compare, atMs: 16000 }) });
-    const onlyA = within(screen.getByRole('region', { name: 'A: Output' })).getAllByText(/only in this configuration/);
+    render(Sandbox, { query: await encodeState({ scenario, compare, atMs: 16000 }) });
+    const onlyA = within(await screen.findByRole('region', { name: 'A: Output' })).getAllByText(/only in this configuration/);
     const onlyB = within(screen.getByRole('region', { name: 'B: Output' })).getAllByText(/only in this configuration/);
     expect(onlyA.map((cell) => cell.closest('tr')?.textContent)).toEqual([expect.stringMatching(/dropped/)]);
     expect(onlyB.map((cell) => cell.closest('tr')?.textContent)).toEqual([expect.stringMatching(/pane, late/)]);
@@ -34,8 +34,8 @@ describe('sandbox', () => {
 
   it('a record nudged later with the keyboard becomes late and the output changes', async () => {
     const scenario = { ...lateRecordScenario(), events: lateRecordScenario().events.slice(0, 5) };
-    render(Sandbox, { query: encodeState({ scenario, atMs: 0 }) });
-    const plot = screen.getByRole('group', { name: 'Time plot' });
+    render(Sandbox, { query: await encodeState({ scenario, atMs: 0 }) });
+    const plot = await screen.findByRole('group', { name: 'Time plot' });
     await fireEvent.keyDown(plot, { key: 'End' });
     expect(rowsOf('Output').some((row) => /dropped/.test(row.textContent ?? ''))).toBe(false);
     // Walk back past the two panes and the record at 15 s to the one at event time 3 s (arrived 13 s), then push

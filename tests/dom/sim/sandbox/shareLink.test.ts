@@ -1,49 +1,83 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addEvent, materialise, moveEvent, removeEvent, scenarioFor } from '../../../../src/components/sandbox/sandboxState.ts';
-import { decodeState, encodeState, MAX_LINK_CHARS } from '../../../../src/components/sandbox/shareLink.ts';
+import { decodeState, encodeState, MAX_LINK_CHARS, MAX_STATE_BYTES } from '../../../../src/components/sandbox/shareLink.ts';
 import { lateRecordScenario } from '../scenarios.ts';
 
-const base64url = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const toBase64url = (bytes: Uint8Array) => btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join('')).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (text: string) => toBase64url(new TextEncoder().encode(text));
+
+async function deflated(text: string): Promise<Uint8Array> {
+  const reader = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(text)); c.close(); } }).pipeThrough(new CompressionStream('deflate-raw')).getReader();
+  const chunks: number[] = [];
+  for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(...next.value);
+  return Uint8Array.from(chunks);
+}
+const plainLink = (value: unknown) => `s=${base64url(JSON.stringify(value))}`;
 
 describe('share links', () => {
-  it('restore exactly the state they were made from, comparison and time included', () => {
+  it('restore exactly the state they were made from, comparison and time included', async () => {
     const state = { scenario: lateRecordScenario(), compare: { profile: 'beam', pipeline: lateRecordScenario().pipeline }, atMs: 12_345 };
-    expect(decodeState(encodeState(state))).toEqual({ ok: true, state });
+    expect(await decodeState(await encodeState(state))).toEqual({ ok: true, state });
   });
 
-  it('survive any record key text, including markup and non-Latin letters', () => {
-    fc.assert(fc.property(fc.string(), fc.integer({ min: 0, max: 1e9 }), (key, atMs) => {
+  it('survive any record key text, including markup and non-Latin letters', async () => {
+    await fc.assert(fc.asyncProperty(fc.string(), fc.integer({ min: 0, max: 1e9 }), async (key, atMs) => {
       const scenario = { ...lateRecordScenario(), events: [{ key, ts: 1000, arrivalMs: 1000 }] };
-      const decoded = decodeState(encodeState({ scenario, atMs }));
+      const decoded = await decodeState(await encodeState({ scenario, atMs }));
       expect(decoded).toEqual({ ok: true, state: { scenario, compare: undefined, atMs } });
-    }), { numRuns: 200 });
+    }), { numRuns: 100 });
   });
 
-  it('an empty query opens the default sandbox without complaint', () => {
-    expect(decodeState('')).toEqual({ ok: 'empty' });
+  it('carry a 5,000-record sandbox, which the old uncompressed format could not', async () => {
+    const events = Array.from({ length: 5000 }, (_, i) => ({ key: `sensor-${i % 7}`, value: i % 13, ts: i * 100 + (i % 5) * 37, arrivalMs: i * 100 + 250 }));
+    const scenario = { ...lateRecordScenario(), events };
+    const query = await encodeState({ scenario, atMs: 0 });
+    expect(query.length).toBeLessThan(MAX_LINK_CHARS);
+    expect(plainLink({ v: 1, a: scenario }).length).toBeGreaterThan(MAX_LINK_CHARS);
+    expect(await decodeState(query)).toEqual({ ok: true, state: { scenario, compare: undefined, atMs: 0 } });
   });
 
-  it('refuse an oversized link before decoding it', () => {
-    expect(decodeState(`s=${'A'.repeat(MAX_LINK_CHARS + 1)}`)).toEqual({ ok: false, error: expect.stringMatching(/at most 30,000 are accepted/) });
+  it('still open links made before compression', async () => {
+    expect(await decodeState(plainLink({ v: 1, a: lateRecordScenario(), t: 900 }))).toEqual({ ok: true, state: { scenario: lateRecordScenario(), compare: undefined, atMs: 900 } });
   });
 
-  it('refuse data that is not base64url JSON', () => {
-    expect(decodeState('s=<script>alert(1)</script>')).toEqual({ ok: false, error: 'the link’s data is not base64url text' });
-    expect(decodeState(`s=${base64url('alert(1)')}`)).toEqual({ ok: false, error: 'the link’s data is not valid JSON' });
+  it('an empty query opens the default sandbox without complaint', async () => {
+    expect(await decodeState('')).toEqual({ ok: 'empty' });
   });
 
-  it('refuse unknown fields and scenarios the simulator rejects, naming the field', () => {
-    expect(decodeState(`s=${base64url(JSON.stringify({ v: 1, a: lateRecordScenario(), onload: 'x' }))}`)).toEqual({ ok: false, error: 'unknown field "onload"' });
+  it('refuse an oversized link before decoding it', async () => {
+    expect(await decodeState(`z=${'A'.repeat(MAX_LINK_CHARS + 1)}`)).toEqual({ ok: false, error: expect.stringMatching(/at most 200,000 are accepted/) });
+  });
+
+  it('refuse a small link that would inflate beyond the cap, without inflating all of it', async () => {
+    const bomb = toBase64url(await deflated(' '.repeat(MAX_STATE_BYTES * 4)));
+    expect(bomb.length).toBeLessThan(50_000);
+    expect(await decodeState(`z=${bomb}`)).toEqual({ ok: false, error: 'the link’s data inflates to more than 4,000,000 bytes' });
+  });
+
+  it('say a truncated link is cut short', async () => {
+    const query = await encodeState({ scenario: lateRecordScenario(), atMs: 0 });
+    expect(await decodeState(query.slice(0, Math.floor(query.length * 0.6)))).toEqual({ ok: false, error: 'the link’s data is cut short or not compressed sandbox data' });
+  });
+
+  it('refuse data that is not base64url JSON', async () => {
+    expect(await decodeState('z=<script>alert(1)</script>')).toEqual({ ok: false, error: 'the link’s data is not base64url text' });
+    expect(await decodeState(`s=${base64url('alert(1)')}`)).toEqual({ ok: false, error: 'the link’s data is not valid JSON' });
+    expect(await decodeState(`z=${toBase64url(await deflated('alert(1)'))}`)).toEqual({ ok: false, error: 'the link’s data is not valid JSON' });
+  });
+
+  it('refuse unknown fields and scenarios the simulator rejects, naming the field', async () => {
+    expect(await decodeState(plainLink({ v: 1, a: lateRecordScenario(), onload: 'x' }))).toEqual({ ok: false, error: 'unknown field "onload"' });
     const bad = { ...lateRecordScenario(), pipeline: { ...lateRecordScenario().pipeline, window: { type: 'tumbling', size: 0 } } };
-    const decoded = decodeState(`s=${base64url(JSON.stringify({ v: 1, a: bad }))}`);
+    const decoded = await decodeState(`z=${toBase64url(await deflated(JSON.stringify({ v: 1, a: bad })))}`);
     expect(decoded.ok).toBe(false);
     expect((decoded as { error: string }).error).toMatch(/^scenario: pipeline\.window\.size/);
   });
 
-  it('refuse a comparison that carries anything but a configuration', () => {
-    const link = `s=${base64url(JSON.stringify({ v: 1, a: lateRecordScenario(), b: { profile: 'flink', pipeline: lateRecordScenario().pipeline, events: [] } }))}`;
-    expect(decodeState(link)).toEqual({ ok: false, error: 'comparison: expected { profile, pipeline }' });
+  it('refuse a comparison that carries anything but a configuration', async () => {
+    const link = plainLink({ v: 1, a: lateRecordScenario(), b: { profile: 'flink', pipeline: lateRecordScenario().pipeline, events: [] } });
+    expect(await decodeState(link)).toEqual({ ok: false, error: 'comparison: expected { profile, pipeline }' });
   });
 });
 
