@@ -1,11 +1,11 @@
 // A learner walks the windows-101 lesson: plays the four window shapes, changes a session gap, answers every exercise
 // with the answer the exercise engine computes for the seed the page shows, reloads, and finds the answers saved.
 import { expect, test, type Locator } from '@playwright/test';
-import { answerAllThenReload, checkPhoneWidth, playToEnd, simulation } from './lessonWalk.ts';
+import { answerAllThenReload, checkPhoneWidth, exerciseCard, playToEnd, simulation } from './lessonWalk.ts';
 
 const LESSON = 'windows-101';
 const EXERCISES = [
-  ['sliding-counts', 'num'], ['boundary-windows', 'select'], ['copies-per-day', 'num'], ['session-counts', 'num'],
+  ['every-window', 'select'], ['sliding-counts', 'num'], ['boundary-windows', 'select'], ['copies-per-day', 'num'], ['session-counts', 'num'],
 ] as const;
 
 /** The value column of the output table, one entry per emitted result. */
@@ -27,9 +27,27 @@ test('plays every window shape, answers every exercise, and keeps the answers af
   await sessions.getByLabel('Session gap').press('Enter');
   expect(await values(await playToEnd(sessions))).toEqual(['6', '2']);
 
+  // The grid of clicks × windows works from the keyboard: arrows move between cells, Space ticks one.
+  const grid = exerciseCard(page, `${LESSON}/every-window`);
+  await grid.getByRole('checkbox', { name: 'e1 in [-5,5)' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await expect(grid.getByRole('checkbox', { name: 'e2 in [0,10)' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(grid.getByRole('checkbox', { name: 'e2 in [0,10)' })).toBeChecked();
+  await page.keyboard.press('Space');
+
+  // A wrong grid is explained click by click: e4, stamped 10 s, is not in [0,10).
+  await grid.getByRole('checkbox', { name: 'e4 in [0,10)' }).check();
+  await grid.getByRole('button', { name: 'Check' }).click();
+  await expect(grid.getByText(/e4 \(10 s\) misses \[5,15\) and \[10,20\) and has \[0,10\) extra/)).toBeVisible();
+  await grid.getByRole('button', { name: 'Try again' }).click();
+  await grid.getByRole('checkbox', { name: 'e4 in [0,10)' }).uncheck();
+
   await answerAllThenReload(page, LESSON, EXERCISES);
 });
 
 test('reads at 360 px wide', async ({ page }, testInfo) => {
   await checkPhoneWidth(page, testInfo, LESSON, 'session-counts');
+  await exerciseCard(page, `${LESSON}/every-window`).screenshot({ path: testInfo.outputPath('every-window-360.png') });
 });

@@ -29,6 +29,8 @@ export const selectGrader: Grader<'select'> = {
     if (wrong.length === 0 && missing === 0) {
       return { correct: true, feedback: expected.size === 0 ? 'Right: none of them.' : `Right: ${[...expected].join(', ')}.`, items };
     }
+    const feedback = setQuestion(exercise).feedback;
+    if (feedback) return { correct: false, feedback: feedback(options, answer, [...expected]), items };
     const parts = wrong.map((item) => `${item.id} does not belong: ${item.text}.`);
     if (missing > 0) parts.push(`${plural(missing, 'more choice')} ${missing === 1 ? 'belongs' : 'belong'} in the answer.`);
     return { correct: false, feedback: parts.join(' '), items };

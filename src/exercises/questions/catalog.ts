@@ -2,6 +2,7 @@
 // the reference answer plus, for every item, a sentence saying why (the grader's specific feedback).
 import type { ScenarioChange } from '../runExercise.ts';
 import type { RunView } from '../runView.ts';
+import { assignment } from './assignment.ts';
 import { capabilityQuestions } from './capabilities.ts';
 import { compareQuestions, type CompareSpec } from './compare.ts';
 import { panes } from './panes.ts';
@@ -31,13 +32,21 @@ export type QuestionParam = 'window' | 'record' | 'after' | 'card' | 'compare';
 export type Rerun = (change: ScenarioChange) => RunView;
 
 /** A choice shown to the learner, with the run's reason for it being in or out of the answer. */
-export interface Option { id: string; label: string; why: string }
+export interface Option {
+  id: string;
+  label: string;
+  why: string;
+  /** Places the choice in a grid of rows × columns (questions/grid.ts); the widget then draws a table. */
+  cell?: { row: string; column: string };
+}
 
 interface Base { summary: string; needs: QuestionParam[]; allows?: QuestionParam[] }
 export interface SetQuestion extends Base {
   shape: 'set';
   options: (view: RunView, ref: QuestionRef, rerun: Rerun) => Option[];
   answer: (view: RunView, ref: QuestionRef, rerun: Rerun) => string[];
+  /** Replaces the grader's feedback on a wrong answer (grid questions name each row's mistakes). */
+  feedback?: (options: Option[], answer: string[], expected: string[]) => string;
 }
 export interface NumberQuestion extends Base {
   shape: 'number';
@@ -56,7 +65,7 @@ export interface SequenceQuestion extends Base {
 }
 export type Question = SetQuestion | NumberQuestion | SequenceQuestion;
 
-export const QUESTIONS: Record<string, Question> = { ...records, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions, ...compareQuestions };
+export const QUESTIONS: Record<string, Question> = { ...records, ...assignment, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions, ...compareQuestions };
 
 export function findQuestion(name: string): Question | undefined {
   return Object.hasOwn(QUESTIONS, name) ? QUESTIONS[name] : undefined;

@@ -68,6 +68,15 @@ describe('windows-101: sliding windows and their cost', () => {
     expect(solve(exercise('boundary-windows'), 1)).toHaveLength(2);
   });
 
+  it('answers the every-window grid with two windows per click, [-5,5) included, for the lesson\'s clicks and their variants', () => {
+    const grid = exercise('every-window');
+    const cellsOf = (seed: number) => solve(grid, seed) as string[];
+    expect(cellsOf(1).sort()).toEqual(sliding.records.flatMap((r) => windowsOfRecord(sliding, r).map((w) => `${r.id} ${w}`)).sort());
+    expect(cellsOf(1)).toEqual(expect.arrayContaining(['e1 [-5,5)', 'e4 [5,15)', 'e4 [10,20)']));
+    expect(cellsOf(1)).not.toContain('e4 [0,10)');
+    for (let seed = 1; seed <= 10; seed++) expect(cellsOf(seed)).toHaveLength(16);
+  });
+
   it('keeps 1440 windows for one event under a 24 h window sliding by 1 min', () => {
     const day = viewOf('day-sliding');
     expect(day.scenario.pipeline.window).toMatchObject({ size: 24 * 3_600_000, slide: 60_000 });
