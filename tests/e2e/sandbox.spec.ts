@@ -108,12 +108,33 @@ test.describe('sandbox', () => {
     expect(dialogs).toEqual([]);
   });
 
-  test('runs a big scenario in the background, where it can be cancelled', async ({ page, context }) => {
+  test('a million-record run shows its rising percentage, leaves the page working, and can be cancelled', async ({ page }) => {
+    // Sliding windows put each record in 30 windows, so the run lasts long enough to watch and cancel.
+    const scenario = { ...oneLateRecord(), events: undefined, steps: undefined, pipeline: { ...oneLateRecord().pipeline, window: { type: 'sliding', size: 30000, slide: 1000 } } };
+    const generator = { count: 1_000_000, ratePerSec: 1000, keys: { count: 100 }, disorder: { type: 'uniform', maxDelayMs: 2000 } };
+    await page.goto(sandboxLink({ a: { ...scenario, generator } }));
+    const bar = page.getByRole('progressbar', { name: 'Simulating' });
+    await expect(page.getByRole('status').filter({ hasText: 'Simulating 1,000,000 records in the background.' })).toBeVisible();
+    const percent = async () => Number(await bar.getAttribute('aria-valuenow'));
+    await expect.poll(percent, { timeout: 30_000 }).toBeGreaterThan(0);
+    const first = await percent();
+    await expect(page.getByText(/^Running… \d+ %$/)).toBeVisible();
+    // While the worker runs, the page answers the learner.
+    await page.locator('summary', { hasText: 'Scenario JSON' }).click();
+    await expect(page.getByLabel('Scenario JSON')).toBeVisible();
+    await expect.poll(percent, { timeout: 30_000 }).toBeGreaterThan(first);
+    expect(await percent()).toBeLessThan(100);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByText('Run cancelled.')).toBeVisible();
+    await expect(bar).toHaveCount(0);
+  });
+
+  test('runs a big preset in the background and finishes it after a cancelled one', async ({ page, context }) => {
     // Hold the worker's script back a moment so the background state can be seen on a fast machine.
     await context.route('**/simWorker*', async (route) => { await new Promise((resolve) => setTimeout(resolve, 1500)); await route.continue(); });
     await page.goto('/#/sandbox');
     await page.getByLabel('Preset').selectOption({ label: '200,000 records in the background (Flink)' });
-    await expect(page.getByText('Simulating 200,000 records in the background…')).toBeVisible();
+    await expect(page.getByText('Simulating 200,000 records in the background.')).toBeVisible();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByText('Run cancelled; showing the previous run.')).toBeVisible();
     await page.getByRole('spinbutton', { name: /^Records/ }).fill('30000');

@@ -6,11 +6,12 @@ export type RunOutcome =
   | { ok: true; scenario: Scenario; trace: Trace; runtime?: RuntimeTrace }
   | { ok: false; error: string };
 
-export function runScenario(input: unknown): RunOutcome {
+/** `onProgress(done, total)` hears from the simulator's loop about a hundred times (not from runtime, join or CEP runs). */
+export function runScenario(input: unknown, onProgress?: (done: number, total: number) => void): RunOutcome {
   const parsed = parseScenario(input);
   if (!parsed.ok) return { ok: false, error: parsed.kind === 'unsupported' ? `Not supported: ${parsed.error.replace(/^unsupported: /, '')}` : parsed.error };
   try {
-    const { trace, runtime } = run(parsed.scenario, { trace: true });
+    const { trace, runtime } = run(parsed.scenario, { trace: true, ...(onProgress ? { onProgress } : {}) });
     return { ok: true, scenario: parsed.scenario, trace: trace!, ...(runtime ? { runtime } : {}) };
   } catch (error) {
     return { ok: false, error: `The simulator stopped: ${(error as Error).message}` };

@@ -12,6 +12,8 @@ export const INLINE_RUNTIME_LIMIT = 300;
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
+type WorkerMessage = { phase: 'running'; done: number; total: number } | { phase: 'done'; outcome: RunOutcome };
+
 export interface Ran { scenario: Scenario; trace: Trace; index: TraceIndex; runtime?: RuntimeTrace }
 
 /** Playback's timeline for a run: its moments and its processing-time extent. */
@@ -25,6 +27,8 @@ export class SimulationRun {
   /** The last successful run; kept while a new one is running or after one fails, so the views stay put. */
   ran = $state.raw<Ran>();
   size = $state(0);
+  /** Share of a background run's inputs the simulator has processed, 0–1 (stays 0 for runs that do not report). */
+  progress = $state(0);
   #worker: Worker | undefined;
   #generation = 0;
 
@@ -33,6 +37,7 @@ export class SimulationRun {
     const generation = ++this.#generation;
     this.size = inputSize(scenario);
     this.error = undefined;
+    this.progress = 0;
     const hasRuntime = typeof scenario === 'object' && scenario !== null && typeof (scenario as { pipeline?: { runtime?: unknown } }).pipeline?.runtime === 'object';
     if (this.size <= (hasRuntime ? INLINE_RUNTIME_LIMIT : INLINE_LIMIT) || typeof Worker === 'undefined') {
       this.#finish(runScenario(scenario));
@@ -41,10 +46,14 @@ export class SimulationRun {
     this.status = 'running';
     const worker = new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module' });
     this.#worker = worker;
-    worker.onmessage = (event: MessageEvent<{ phase: string; outcome?: RunOutcome }>) => {
-      if (generation !== this.#generation || event.data.phase !== 'done') return;
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      if (generation !== this.#generation) return;
+      if (event.data.phase === 'running') {
+        if (event.data.total > 0) this.progress = event.data.done / event.data.total;
+        return;
+      }
       this.#stopWorker();
-      this.#finish(event.data.outcome!);
+      this.#finish(event.data.outcome);
     };
     worker.onerror = (event) => {
       this.#stopWorker();
