@@ -16,3 +16,6 @@ export { formatResult } from './result.ts';
 export { createRng, type Rng } from './rng.ts';
 export { keyGroupOf, subtaskOfKeyGroup } from './runtime/keyGroups.ts';
 export type { OperatorSpec } from './runtime/types.ts';
+export { assignTasks, idleThreads, tasksOf, AssignmentInputError, type InstanceAssignment, type StreamsTask, type SubtopologySpec } from './kafka/taskAssignment.ts';
+export { sizeCopartitionGroup, TopologyError, type CopartitionTopic } from './kafka/copartition.ts';
+export { checkQuery, queryText, QueryModelError, windowColumnOf, type OutputMode, type QueryStep, type QueryVerdict, type StreamingQuery } from './spark/queryCheck.ts';

@@ -4,7 +4,9 @@ import { expect, test } from '@playwright/test';
 import { answerAllThenReload, checkPhoneWidth, playToEnd, simulation } from './lessonWalk.ts';
 
 const LESSON = 'kafka-streams-dsl';
-const EXERCISES = [['predict-changelog', 'predict'], ['late-with-grace', 'select'], ['quiet-task', 'select']] as const;
+const EXERCISES = [
+  ['predict-changelog', 'predict'], ['late-with-grace', 'select'], ['quiet-task', 'select'], ['idle-threads', 'num'], ['copartitioned-joins', 'select'],
+] as const;
 
 test('plays the simulations, answers every exercise, and keeps the answers after a reload', async ({ page }) => {
   test.setTimeout(180_000); // each exercise spawns the exercise CLI, and axe scans a long page

@@ -5,9 +5,11 @@ import type { RunView } from '../runView.ts';
 import { assignment } from './assignment.ts';
 import { capabilityQuestions } from './capabilities.ts';
 import { compareQuestions, type CompareSpec } from './compare.ts';
+import { kafkaStreams } from './kafkaStreams.ts';
 import { panes } from './panes.ts';
 import { records } from './records.ts';
 import { runtime } from './runtime.ts';
+import { sparkQueries } from './sparkQueries.ts';
 import { tuning } from './tuning.ts';
 import { windows } from './windows.ts';
 
@@ -65,7 +67,7 @@ export interface SequenceQuestion extends Base {
 }
 export type Question = SetQuestion | NumberQuestion | SequenceQuestion;
 
-export const QUESTIONS: Record<string, Question> = { ...records, ...assignment, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions, ...compareQuestions };
+export const QUESTIONS: Record<string, Question> = { ...records, ...assignment, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions, ...compareQuestions, ...kafkaStreams, ...sparkQueries };
 
 export function findQuestion(name: string): Question | undefined {
   return Object.hasOwn(QUESTIONS, name) ? QUESTIONS[name] : undefined;

@@ -104,4 +104,22 @@ describe('kafka-streams-dsl: co-partitioning', () => {
   it('accepts the join once the second topic is repartitioned to 6', () => {
     expect(join(6, 6).ok).toBe(true);
   });
+
+  it('the exercise\'s first variant: the 6 × 4 joins fail (stream or KTable), and so does a repartition to 4; the others start', () => {
+    expect(solve(exercise('copartitioned-joins'), 1)).toEqual(['orders-payments', 'repartitioned-to-4', 'ktable']);
+  });
+});
+
+describe('kafka-streams-dsl: tasks and threads', () => {
+  it('the idle-threads scenario reads 6 partitions, as the prompt says', () => {
+    const view = viewOf('six-partitions');
+    expect(view.scenario.pipeline.partitions).toBe(6);
+    expect(new Set(view.records.map((r) => r.partition)).size).toBe(6);
+  });
+
+  it('4 instances × 2 threads leave 2 threads idle (curriculum L09 Ex1), and the grader accepts only that', () => {
+    expect(solve(exercise('idle-threads'), 1)).toBe(2);
+    expect(grade(exercise('idle-threads'), 1, 2).correct).toBe(true);
+    expect(grade(exercise('idle-threads'), 1, 0).correct).toBe(false);
+  });
 });

@@ -110,6 +110,9 @@ describe('spark-microbatch: queries Spark rejects', () => {
     const sessionUpdate = parseScenario(withPipeline(base, { window: { type: 'session', gap: 5000 }, outputMode: 'update' }));
     expect(sessionUpdate).toMatchObject({ ok: false, kind: 'unsupported' });
   });
+  it('the query exercise flags queries a, b and c of curriculum L08 Ex2 and passes d', () => {
+    expect(solve(exercise('query-check'), 1)).toEqual(['count-no-watermark', 'watermark-then-map', 'watermark-after-groupby']);
+  });
 });
 
 describe('spark-microbatch: a batch that overruns its trigger', () => {

@@ -1,0 +1,139 @@
+// Questions about how a Kafka Streams application is laid out at start-up: how many stream threads get no task
+// (src/sim/kafka/taskAssignment.ts) and which joins fail to start because their inputs are not co-partitioned
+// (repartition topics sized by src/sim/kafka/copartition.ts, then the join simulator, which refuses mismatched
+// inputs as Kafka does). Deployments and the first set of joins live in data/kafka-streams-setups.json.
+import { assignTasks, createRng, idleThreads, parseScenario, sizeCopartitionGroup, tasksOf, TopologyError, type Rng } from '../../sim/index.ts';
+import type { RunView } from '../runView.ts';
+import type { NumberQuestion, Option, QuestionRef, SetQuestion } from './catalog.ts';
+import setups from './data/kafka-streams-setups.json';
+
+interface Deployment { id: string; label: string; threadsPerInstance: number[] }
+type JoinKind = 'stream' | 'table' | 'global-table';
+interface JoinSetup {
+  id: string;
+  kind: JoinKind;
+  left: { topic: string; partitions: number };
+  /** `rekeyed`: selectKey before the join (an internal repartition topic); `repartitionTo`: repartition(n). */
+  right: { topic: string; partitions: number; rekeyed?: boolean; repartitionTo?: number };
+}
+
+const deployments = setups.deployments as Deployment[];
+
+function deploymentOf(ref: QuestionRef): Deployment {
+  const found = deployments.find((d) => d.id === ref.card);
+  if (!found) throw new RangeError(`no deployment "${ref.card}" (deployments: ${deployments.map((d) => d.id).join(', ')})`);
+  return found;
+}
+
+/** The scenario's windowed count is one stateful subtopology reading a topic with `pipeline.partitions` partitions. */
+function layoutOf(view: RunView, ref: QuestionRef) {
+  const deployment = deploymentOf(ref);
+  const partitions = view.scenario.pipeline.partitions;
+  const tasks = tasksOf([{ sourceTopics: ['input'], isStateful: true }], { input: partitions });
+  const assignment = assignTasks(tasks, deployment.threadsPerInstance);
+  return { deployment, partitions, threads: deployment.threadsPerInstance.reduce((a, b) => a + b, 0), idle: idleThreads(assignment), assignment };
+}
+
+const idleThreadsQuestion: NumberQuestion = {
+  shape: 'number',
+  summary: 'how many stream threads get no task when a deployment runs the scenario\'s windowed count',
+  needs: ['card'],
+  dimension: 'count',
+  answer: (view, ref) => layoutOf(view, ref).idle.length,
+  explain: (view, ref) => {
+    const { deployment, partitions, threads, idle, assignment } = layoutOf(view, ref);
+    const busiest = Math.max(...assignment.flatMap((i) => i.threads.map((t) => t.tasks.length)));
+    return `${partitions} partitions make ${partitions} tasks; ${deployment.label} is ${threads} threads, and the assignor gives each at most ${busiest} task${busiest === 1 ? '' : 's'}, so ${idle.length} thread${idle.length === 1 ? '' : 's'} get${idle.length === 1 ? 's' : ''} none.`;
+  },
+};
+
+const TOPIC_COUNTS = [2, 3, 4, 6, 8, 12];
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
+
+/** A join drawn at random for variants: different partition counts, sometimes repaired, sometimes not. */
+function drawJoin(rng: Rng, index: number): JoinSetup {
+  const left = pick(rng, TOPIC_COUNTS);
+  const right = pick(rng, TOPIC_COUNTS);
+  const kind = pick(rng, ['stream', 'stream', 'table', 'global-table'] as const);
+  const change = kind === 'stream' ? pick(rng, ['none', 'none', 'rekeyed', 'repartition'] as const) : 'none';
+  return {
+    id: `join-${index + 1}`, kind,
+    left: { topic: 'orders', partitions: left },
+    right: {
+      topic: kind === 'stream' ? 'payments' : 'customers', partitions: right,
+      ...(change === 'rekeyed' ? { rekeyed: true } : {}),
+      ...(change === 'repartition' ? { repartitionTo: pick(rng, [left, left, right === left ? left * 2 : right]) } : {}),
+    },
+  };
+}
+
+type Outcome = { fails: true; reason: string } | { fails: false; partitions: number };
+
+/**
+ * Starts the join the way Kafka Streams does: size the repartition topic (if any), then run the join simulator on
+ * the two inputs. A GlobalKTable is not co-partitioned: every instance reads all of it, so the join runs on the
+ * stream's partitioning alone.
+ */
+function start(join: JoinSetup): Outcome {
+  const rightTopic = join.right.rekeyed || join.right.repartitionTo !== undefined ? `${join.right.topic}-repartition` : join.right.topic;
+  let counts: Record<string, number>;
+  try {
+    counts = join.kind === 'global-table'
+      ? { [join.left.topic]: join.left.partitions, [rightTopic]: join.left.partitions }
+      : sizeCopartitionGroup([
+        { name: join.left.topic, isSource: true, partitions: join.left.partitions },
+        rightTopic === join.right.topic
+          ? { name: rightTopic, isSource: true, partitions: join.right.partitions }
+          : { name: rightTopic, isSource: false, partitions: join.right.repartitionTo },
+      ]);
+  } catch (error) {
+    if (error instanceof TopologyError) return { fails: true, reason: error.message };
+    throw error;
+  }
+  const type = join.kind === 'stream' ? { type: 'interval', lower: -300_000, upper: 300_000 } : { type: 'temporal' };
+  const parsed = parseScenario({
+    profile: 'kafka-streams', steps: [],
+    pipeline: { join: { ...type, partitions: { left: counts[join.left.topic], right: counts[rightTopic] } } },
+  });
+  return parsed.ok ? { fails: false, partitions: counts[join.left.topic] } : { fails: true, reason: parsed.error.replace(/^[^:]*: /, '') };
+}
+
+function joinLabel(join: JoinSetup): string {
+  const left = `${join.left.topic} (${join.left.partitions} partitions)`;
+  const right = `${join.right.topic} (${join.right.partitions} partitions)`;
+  if (join.kind === 'global-table') return `stream ${left} joined with the GlobalKTable ${right}`;
+  if (join.kind === 'table') return `stream ${left} joined with the KTable ${right}`;
+  // Labels keep to short words so that they wrap on a phone.
+  if (join.right.rekeyed) return `stream ${left} joined with stream ${right}, after payments.selectKey(…) gives payments a new key`;
+  if (join.right.repartitionTo !== undefined) return `stream ${left} joined with stream ${right}, after payments.repartition(…) to ${join.right.repartitionTo} partitions`;
+  return `stream ${left} joined with stream ${right}`;
+}
+
+/** Variant 1 shows the curated joins; other variants draw four, at least one that fails and one that starts. */
+function joinsOf(view: RunView): JoinSetup[] {
+  if (view.scenario.seed === 1) return setups.joins as JoinSetup[];
+  const rng = createRng(view.scenario.seed);
+  for (;;) {
+    const joins = Array.from({ length: 4 }, (_, i) => drawJoin(rng, i));
+    const failing = joins.filter((j) => start(j).fails).length;
+    if (failing > 0 && failing < joins.length) return joins;
+  }
+}
+
+const failingJoins: SetQuestion = {
+  shape: 'set',
+  summary: 'the joins that fail at start-up because their inputs are not co-partitioned',
+  needs: [],
+  options: (view) => joinsOf(view).map((join): Option => {
+    const outcome = start(join);
+    const why = outcome.fails
+      ? `it fails at start-up: ${outcome.reason}`
+      : join.kind === 'global-table'
+        ? 'it starts: every instance reads the whole GlobalKTable, so no co-partitioning is needed'
+        : `it starts: both inputs of the join have ${outcome.partitions} partitions${join.right.rekeyed ? ' (Kafka sizes the internal repartition topic to match)' : ''}`;
+    return { id: join.id, label: joinLabel(join), why };
+  }),
+  answer: (view) => joinsOf(view).filter((join) => start(join).fails).map((join) => join.id),
+};
+
+export const kafkaStreams = { 'idle-threads': idleThreadsQuestion, 'failing-joins': failingJoins };
