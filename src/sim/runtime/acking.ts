@@ -12,6 +12,7 @@ import { createRng, type Rng } from '../rng.ts';
 import { Scheduler, type Action } from '../scheduler.ts';
 import type { Run, RunOptions, Scenario } from '../types.ts';
 import type { Failure, RuntimeEvent, RuntimeSpec, SinkWrite } from './types.ts';
+import { noWatermarks } from './watermarkLog.ts';
 
 interface Tuple { record: number; attempt: number; hi: number; lo: number }
 interface Tree { attempt: number; hi: number; lo: number; timeout: Action }
@@ -165,7 +166,7 @@ export function runAcking(scenario: Scenario, program: Program, options: RunOpti
         maxParallelism: 1, keyGroups: runtime.operators.map(() => null), partitions: scenario.pipeline.partitions,
       },
       events, samples: { everyMs: 0, length: 0, procTimeMs: new Float64Array(0), channelFill: new Uint16Array(0), state: new Uint8Array(0), consumerLag: new Float64Array(0) },
-      metrics: [], writes, reads, endProcTimeMs: clock.nowMs,
+      watermarks: noWatermarks(runtime.operators.length - 1, runtime.operators.length, scenario.pipeline.partitions), metrics: [], writes, reads, endProcTimeMs: clock.nowMs,
     },
   };
 }

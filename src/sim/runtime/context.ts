@@ -5,10 +5,14 @@ import type { Rng } from '../rng.ts';
 import type { Scheduler } from '../scheduler.ts';
 import type { Recorder } from '../trace/recorder.ts';
 import type { PaneValue, Pipeline, Timing } from '../types.ts';
+import type { WatermarkLog } from './watermarkLog.ts';
 import type { CheckpointMode, OperatorSpec, RuntimeEvent, RuntimeSpec } from './types.ts';
 
-export type ControlKind = 'wm' | 'barrier' | 'marker' | 'end';
-/** A control element: a watermark (value = W), a barrier (value = checkpoint id), a latency marker (value = ms created), end of input. */
+export type ControlKind = 'wm' | 'status' | 'barrier' | 'marker' | 'end';
+/**
+ * A control element: a watermark (value = W), a watermark status (value 1 = IDLE, 0 = ACTIVE; R3.6), a barrier
+ * (value = checkpoint id), a latency marker (value = ms created), end of input.
+ */
 export interface Control { kind: ControlKind; value: number; /** A barrier that overtook data (R7.10). */ isUnaligned?: boolean }
 
 /** A window result on its way to the sink. */
@@ -45,6 +49,9 @@ export interface JobContext {
   readonly isReplaying: boolean;
   control(element: number): Control;
   wmElement(wm: number): number;
+  statusElement(isIdle: boolean): number;
+  /** Watermarks and idleness over processing time, for the trace. */
+  readonly watermarks: WatermarkLog;
   barrier(id: number, isUnaligned?: boolean): number;
   marker(createdMs: number): number;
   readonly endMarker: number;
@@ -63,8 +70,10 @@ export interface JobContext {
 
 /** Control elements are interned: element −(i + 1) is controls[i]. */
 export class Controls {
-  private readonly table: Control[] = [{ kind: 'end', value: 0 }];
+  private readonly table: Control[] = [{ kind: 'end', value: 0 }, { kind: 'status', value: 1 }, { kind: 'status', value: 0 }];
   readonly endMarker = -1;
+  readonly idleStatus = -2;
+  readonly activeStatus = -3;
 
   get(element: number): Control { return this.table[-element - 1]; }
 

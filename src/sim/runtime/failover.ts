@@ -91,6 +91,7 @@ export function stopJob(job: Job, nowMs: number, reason: string): void {
   for (const t of job.tasks) t.cancel();
   for (const ch of job.channels) ch.clear();
   job.status = 'restarting';
+  job.goDown(nowMs);
 }
 
 /** Checkpointing off: what the failure destroyed is named, so nothing is lost silently. */
@@ -137,10 +138,11 @@ export function restart(job: Job, nowMs: number): void {
     offsets[p] = s.offsets[j];
     if (before[i][j] !== s.offsets[j]) job.event({ kind: 'rewound', procTimeMs: nowMs, partition: p, fromOffset: before[i][j], toOffset: s.offsets[j] });
   }));
+  job.watermarks.reset(nowMs);
   job.event({
     kind: 'restored', procTimeMs: nowMs, checkpoint: latest?.id ?? 0, offsets,
     reason: job.checkpointMode === 'none' ? 'checkpointing is off: empty state, sources go on from where they stopped'
       : latest ? `R7.12: state of checkpoint ${latest.id}; sources rewind to its offsets` : 'R7.12: no checkpoint completed yet: empty state, sources start from the beginning',
   });
-  job.resumeAfterRestart();
+  job.resumeAfterRestart(nowMs);
 }

@@ -10,7 +10,7 @@ import { Channel } from './channel.ts';
 import { CheckpointCoordinator } from './checkpoints.ts';
 import { Controls, type Control, type JobContext, type PaneOut } from './context.ts';
 import { keyGroupOf } from './keyGroups.ts';
-import { RuntimeMetrics } from './metrics.ts';
+import { RuntimeMetrics, SAMPLE_EVERY_MS } from './metrics.ts';
 import { MapTask, WindowTask } from './operatorTasks.ts';
 import { SinkState, SinkTask } from './sink.ts';
 import { SourceLog } from './sourceLog.ts';
@@ -19,6 +19,7 @@ import type { Task } from './task.ts';
 import type { OperatorSpec, RuntimeEvent, RuntimeGraph, RuntimeSpec } from './types.ts';
 import { injectFailure, pauseTask } from './failover.ts';
 import { Autoscaler } from './autoscaler.ts';
+import { WatermarkLog } from './watermarkLog.ts';
 
 export type JobStatus = 'running' | 'restarting' | 'failed' | 'finished';
 
@@ -41,6 +42,7 @@ export class Job implements JobContext {
   readonly coordinator: CheckpointCoordinator;
   readonly metrics: RuntimeMetrics;
   readonly graph: RuntimeGraph;
+  readonly watermarks: WatermarkLog;
   status: JobStatus = 'running';
   /** Restarts done (the result's `restarts`) and failovers seen (a restart strategy may refuse the last). */
   restarts = 0;
@@ -73,6 +75,7 @@ export class Job implements JobContext {
     this.log = new SourceLog(pipeline.partitions);
     this.sink = new SinkState(runtime.sink, this);
     this.graph = this.build(runtime.operators);
+    this.watermarks = new WatermarkLog(this.channels.length, this.tasks.length, pipeline.partitions, isTracing);
     this.coordinator = new CheckpointCoordinator({
       clock, taskCount: this.tasks.length, timeoutMs: runtime.checkpoint.timeoutMs,
       event: (e) => this.event(e),
@@ -139,6 +142,7 @@ export class Job implements JobContext {
   get endMarker(): number { return this.controls.endMarker; }
   control(element: number): Control { return this.controls.get(element); }
   wmElement(wm: number): number { return this.controls.add('wm', wm); }
+  statusElement(isIdle: boolean): number { return isIdle ? this.controls.idleStatus : this.controls.activeStatus; }
   barrier(id: number, isUnaligned = false): number { return this.controls.add('barrier', id, isUnaligned); }
   marker(createdMs: number): number { return this.controls.add('marker', createdMs); }
   keyServiceMs(op: OperatorSpec, keyId: number): number | undefined { return op.keyServiceMs[this.program.keys[keyId]]; }
@@ -182,7 +186,7 @@ export class Job implements JobContext {
     this.metrics.beforeTick();
     for (const ch of this.channels) ch.refill();
     for (const task of this.tasks) if (!task.isFinished || task.hasWork()) task.step(nowMs);
-    this.metrics.afterTick(nowMs, false);
+    this.metrics.afterTick(nowMs);
     if (this.progress() !== this.progressAtCompletion) this.wakeCheckpoints();
     if (this.sinksFinished()) return this.finish(nowMs);
     if (this.tasks.some((t) => t.hasWork())) this.wake();
@@ -200,10 +204,13 @@ export class Job implements JobContext {
   }
 
   // ─── Periodic actions ─────────────────────────────────────────────────────────────────────────
+  /** Dormant once no partition can change before a record arrives (an idleness countdown keeps it going, R3.5). */
   private periodicWatermarks(nowMs: number): boolean {
-    if (this.status === 'running') for (const s of this.sources) s.emitPeriodicWatermark(nowMs);
+    if (this.status !== 'running') return true;
+    let isQuiet = true;
+    for (const s of this.sources) if (!s.emitPeriodicWatermark(nowMs)) isQuiet = false;
     this.wake();
-    return true;
+    return isQuiet;
   }
 
   /** Data elements processed by all tasks so far: a checkpoint taken when this has not moved would add nothing. */
@@ -256,8 +263,23 @@ export class Job implements JobContext {
     for (const t of this.tasks) if (t.isFinished && !(t instanceof SourceTask) && !t.hasWork()) t.acknowledgeFinished(id, nowMs);
   }
 
+  /** The job failed over (or stopped to rescale): trace rows say "down" until it runs again, not a gap. */
+  goDown(nowMs: number): void {
+    this.metrics.goDown(nowMs);
+    this.sampleDown(nowMs);
+  }
+
+  private readonly sampleDown = (nowMs: number): void => {
+    if (this.status === 'running' || this.status === 'finished') return;
+    this.metrics.advanceTo(nowMs, this.restarts);
+    this.metrics.downRow(nowMs);
+    if (this.status === 'restarting') this.clock.at((Math.floor(nowMs / SAMPLE_EVERY_MS) + 1) * SAMPLE_EVERY_MS, this.sampleDown);
+  };
+
   /** Periodic work sleeps while the job is down; a restart wakes it. */
-  resumeAfterRestart(): void {
+  resumeAfterRestart(nowMs: number): void {
+    this.metrics.advanceTo(nowMs, this.restarts);
+    this.metrics.goUp(nowMs);
     this.status = 'running';
     this.wake();
     this.wakeWatermarkTimer();

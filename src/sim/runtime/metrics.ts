@@ -22,6 +22,9 @@ export class RuntimeMetrics {
   private latencies: number[] = [];
   private idleBuckets = 0;
   private lastLag = 0;
+  /** Since when the job is down (NaN while it runs), and down ms of the open bucket before that. */
+  private downSinceMs = NaN;
+  private downMsInBucket = 0;
   // Samples, row-major.
   private sampleCount = 0;
   private readonly sampleTimes = f64();
@@ -60,18 +63,38 @@ export class RuntimeMetrics {
   }
 
   /** After the tick at `nowMs`: one sample row every SAMPLE_EVERY_MS. */
-  afterTick(nowMs: number, isDown: boolean): void {
+  afterTick(nowMs: number): void {
     if (nowMs % SAMPLE_EVERY_MS !== 0) return;
+    this.row(nowMs, (i, t) => {
+      const busy = t.busyMs - this.tickBusy[i];
+      const bp = t.backPressuredMs - this.tickBp[i];
+      return busy >= 0.5 ? TaskState.Busy : bp > 0 ? TaskState.BackPressured : busy > 0 ? TaskState.Busy : TaskState.Idle;
+    });
+  }
+
+  /** A row with every task down (the job is failed over); the log keeps growing, so consumer lag does too. */
+  downRow(nowMs: number): void {
+    this.row(nowMs, () => TaskState.Down);
+  }
+
+  private row(nowMs: number, stateOf: (i: number, t: Task) => number): void {
     const row = this.sampleCount++;
     this.sampleTimes.set(row, nowMs);
     this.channels.forEach((ch, c) => (this.fill[row * this.channels.length + c] = Math.min(ch.length, 65_535)));
-    this.tasks.forEach((t, i) => {
-      const busy = t.busyMs - this.tickBusy[i];
-      const bp = t.backPressuredMs - this.tickBp[i];
-      const state = isDown ? TaskState.Down : busy >= 0.5 ? TaskState.Busy : bp > 0 ? TaskState.BackPressured : busy > 0 ? TaskState.Busy : TaskState.Idle;
-      this.states.set(row * this.tasks.length + i, state);
-    });
+    this.tasks.forEach((t, i) => this.states.set(row * this.tasks.length + i, stateOf(i, t)));
     for (let p = 0; p < this.partitions; p++) this.lags.set(row * this.partitions + p, this.lagOf(p));
+  }
+
+  goDown(nowMs: number): void {
+    if (Number.isNaN(this.downSinceMs)) this.downSinceMs = nowMs;
+  }
+
+  /** The job runs again at `nowMs` (buckets up to now already closed): a row ends the down stretch. */
+  goUp(nowMs: number): void {
+    if (Number.isNaN(this.downSinceMs)) return;
+    this.row(nowMs, () => TaskState.Idle);
+    this.downMsInBucket += nowMs - Math.max(this.downSinceMs, this.bucketStartMs);
+    this.downSinceMs = NaN;
   }
 
   private lagOf(partition: number): number {
@@ -93,17 +116,24 @@ export class RuntimeMetrics {
     }
   }
 
-  /** The last, possibly shorter bucket at the end of the run. */
+  /**
+   * The last, shorter bucket at the end of the run: kept when it lasts at least half an interval (or is the only
+   * one), dropped otherwise — a rate over a few ms (5 records in the last 1 ms = 5000/s) is noise, not throughput.
+   */
   finish(nowMs: number, restarts: number): void {
     this.advanceTo(nowMs, restarts);
-    if (nowMs > this.bucketStartMs) this.emit(nowMs, restarts);
+    const lengthMs = nowMs - this.bucketStartMs;
+    if (lengthMs > 0 && (lengthMs * 2 >= this.intervalMs || this.buckets.length === 0)) this.emit(nowMs, restarts);
   }
 
   private emit(endMs: number, restarts: number): boolean {
     const durationMs = endMs - this.bucketStartMs;
     const perSecond = 1000 / durationMs;
     const throughput = new Array<number>(this.operatorCount).fill(0);
-    let isActive = this.latencies.length > 0;
+    const downMs = this.downMsInBucket + (Number.isNaN(this.downSinceMs) ? 0 : endMs - Math.max(this.downSinceMs, this.bucketStartMs));
+    this.downMsInBucket = 0;
+    const downPerSecond = round(downMs * perSecond);
+    let isActive = this.latencies.length > 0 || downMs > 0;
     const tasks: TaskMetrics[] = this.tasks.map((t, i) => {
       const base = this.baselines[i];
       const busy = Math.min(durationMs, t.busyMs - base.busyMs);
@@ -118,7 +148,7 @@ export class RuntimeMetrics {
       const stateBytes = t instanceof WindowTask ? t.bytesOf(stateEntries) : 0;
       return {
         task: t.id, busyMsPerSecond: busyPerSecond, backPressuredMsPerSecond: bpPerSecond,
-        idleMsPerSecond: Math.max(0, 1000 - busyPerSecond - bpPerSecond),
+        idleMsPerSecond: Math.max(0, round(1000 - busyPerSecond - bpPerSecond - downPerSecond)), downMsPerSecond: downPerSecond,
         // R7.6: the UI status from the back-pressured ratio.
         status: bpPerSecond <= 100 ? 'OK' : bpPerSecond <= 500 ? 'LOW' : 'HIGH',
         recordsIn, recordsOut,
@@ -134,7 +164,7 @@ export class RuntimeMetrics {
     this.lastLag = consumerLag;
     this.buckets.push({
       procTimeMs: endMs, durationMs, tasks, throughput: throughput.map(round), latencyMs: percentiles(this.latencies),
-      consumerLag, drainTimeMs, restarts,
+      consumerLag, drainTimeMs, restarts, downMs,
     });
     this.onBucket(this.buckets[this.buckets.length - 1]);
     this.latencies = [];

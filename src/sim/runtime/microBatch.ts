@@ -11,6 +11,7 @@ import { run } from '../run.ts';
 import { Scheduler } from '../scheduler.ts';
 import type { EmittedEntry, InputRecord, LateEntry, Run, RunOptions, Scenario, Step } from '../types.ts';
 import type { CheckpointEntry, RuntimeEvent, RuntimeSpec, SinkRow, SinkWrite } from './types.ts';
+import { noWatermarks } from './watermarkLog.ts';
 
 interface Batch { id: number; from: number; to: number; offsets: number[] }
 
@@ -151,7 +152,7 @@ function finish(scenario: Scenario, program: Program, options: RunOptions, t: Ti
     runtime: {
       graph: { operators: [{ name: 'micro-batch', kind: 'window', parallelism: 1, partitioning: 'forward' }], tasks: [{ id: 0, operator: 0, subtask: 0, name: 'micro-batch-0' }], channels: [], maxParallelism: 1, keyGroups: [null], partitions: scenario.pipeline.partitions },
       events: t.events, samples: { everyMs: 0, length: 0, procTimeMs: new Float64Array(0), channelFill: new Uint16Array(0), state: new Uint8Array(0), consumerLag: new Float64Array(0) },
-      metrics: [], writes: sinkWrites, reads, endProcTimeMs: t.endMs,
+      watermarks: noWatermarks(0, 1, scenario.pipeline.partitions), metrics: [], writes: sinkWrites, reads, endProcTimeMs: t.endMs,
     },
   };
 }

@@ -4,7 +4,6 @@ import { EventTimeOperator } from '../operators/eventTimeOperator.ts';
 import type { Win } from '../operators/window.ts';
 import { flinkRules } from '../profiles/eventTimeRules.ts';
 import type { PaneInput } from '../trace/recorder.ts';
-import { Valve } from '../watermarks/valve.ts';
 import type { JobContext } from './context.ts';
 import { keyGroupRange } from './keyGroups.ts';
 import { SubtaskRecorder } from './subtaskRecorder.ts';
@@ -13,8 +12,6 @@ import type { OperatorSpec } from './types.ts';
 
 /** map / filter: one record in, at most one out; optionally a call to the outside world per record. */
 export class MapTask extends Task {
-  private valve!: Valve;
-
   constructor(id: number, spec: OperatorSpec, subtask: number, job: JobContext, downstream: OperatorSpec, private readonly calls: Set<number>) {
     super(id, spec, subtask, job, downstream);
   }
@@ -34,18 +31,16 @@ export class MapTask extends Task {
   }
 
   protected keyOf(element: number): number { return this.job.program.keyId[element]; }
-  protected onWatermark(channel: number, wm: number): void { this.valve.input(channel, wm); }
   protected snapshot(): { state: unknown; bytes: number } { return { state: null, bytes: 0 }; }
 
   restore(): void {
-    this.valve = new Valve(this.inputs.length, (wm) => this.broadcast(this.job.wmElement(wm)));
+    this.valve = this.newValve(this.inputs.length, (wm) => this.broadcast(this.job.wmElement(wm)));
   }
 }
 
 /** A keyed window subtask: the core window operator, restored from checkpoints by key group. */
 export class WindowTask extends Task {
   private operator!: EventTimeOperator;
-  private valve!: Valve;
   private readonly out: SubtaskRecorder;
   watermark = -Infinity;
   openWindows = 0;
@@ -88,7 +83,6 @@ export class WindowTask extends Task {
   }
 
   protected keyOf(element: number): number { return this.job.program.keyId[element]; }
-  protected onWatermark(channel: number, wm: number): void { this.valve.input(channel, wm); }
 
   /** R3.8: timers fire first, then the watermark goes on downstream. */
   private advance(wm: number): void {
@@ -110,7 +104,7 @@ export class WindowTask extends Task {
   /** R7.12: the windows of the key groups this subtask owns now, from every subtask's snapshot; R3.11: W = −∞. */
   restore(state: unknown): void {
     this.operator = new EventTimeOperator(flinkRules, this.job.pipeline, this.out, this.job.clock, this.job.program.keyRank);
-    this.valve = new Valve(this.inputs.length, (wm) => this.advance(wm));
+    this.valve = this.newValve(this.inputs.length, (wm) => this.advance(wm));
     this.watermark = -Infinity;
     this.openWindows = 0;
     this.held = this.job.checkpointMode === 'none' ? new Map() : undefined;

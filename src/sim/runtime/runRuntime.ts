@@ -57,7 +57,7 @@ export function runRuntime(scenario: Scenario, program: Program, options: RunOpt
   const checkpoints: CheckpointEntry[] = job.coordinator.completed.map((c) => ({ id: c.id, started: c.startedMs, completed: c.completedMs }));
   const result = { ...base.result, sink: job.sink.result(), checkpoints, restarts: job.restarts };
   const trace: RuntimeTrace | undefined = isTracing ? {
-    graph: job.graph, events: job.events, samples: job.metrics.samples(), metrics: job.metrics.buckets, writes: job.sink.writes,
+    graph: job.graph, events: job.events, samples: job.metrics.samples(), watermarks: job.watermarks.trace(), metrics: job.metrics.buckets, writes: job.sink.writes,
     reads: job.reads.slice(0, recorder.recordCount), endProcTimeMs: clock.nowMs,
   } : undefined;
   return { ...base, result, ...(trace ? { runtime: trace, metrics: job.metrics.buckets } : {}) };

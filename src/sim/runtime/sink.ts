@@ -112,7 +112,6 @@ export class SinkTask extends Task {
   }
 
   protected keyOf(element: number): number { return this.job.panes[element].keyId; }
-  protected onWatermark(): void {}
 
   protected override onMarker(element: number, nowMs: number): void {
     this.job.latency(nowMs - this.job.control(element).value);
@@ -123,5 +122,8 @@ export class SinkTask extends Task {
     return { state: null, bytes: 0 };
   }
 
-  restore(): void {}
+  /** A sink forwards no watermark, but holds one (the dataflow view shows it). */
+  restore(): void {
+    this.valve = this.newValve(this.inputs.length, () => {});
+  }
 }

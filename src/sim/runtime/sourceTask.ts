@@ -3,7 +3,6 @@
 // records its offsets and emits the barrier between two records (R7.7); on recovery it rewinds to them (R7.12).
 import { flinkRules } from '../profiles/eventTimeRules.ts';
 import { PartitionWatermarks } from '../watermarks/partitionWatermarks.ts';
-import { Valve } from '../watermarks/valve.ts';
 import type { JobContext } from './context.ts';
 import type { SourceLog } from './sourceLog.ts';
 import { SubtaskRecorder } from './subtaskRecorder.ts';
@@ -22,6 +21,8 @@ export class SourceTask extends Task {
   private nextPartition = 0;
   private generators!: PartitionWatermarks;
   private readonly quiet: SubtaskRecorder;
+  /** withIdleness (R3.5): the source's output status follows its partitions'. */
+  private readonly hasIdleness: boolean;
 
   constructor(id: number, spec: OperatorSpec, subtask: number, job: JobContext, downstream: OperatorSpec, private readonly log: SourceLog) {
     super(id, spec, subtask, job, downstream);
@@ -29,7 +30,16 @@ export class SourceTask extends Task {
     this.offsets = new Int32Array(this.partitions.length);
     this.highWater = new Int32Array(this.partitions.length);
     this.ended = new Uint8Array(this.partitions.length);
-    this.quiet = new SubtaskRecorder(job.recorder, { pane() {}, assign() {}, windowOpened() {}, windowClosed() {} });
+    this.hasIdleness = job.pipeline.watermark?.idleness !== undefined;
+    this.quiet = new SubtaskRecorder(job.recorder, {
+      pane() {}, assign() {}, windowOpened() {}, windowClosed() {},
+      partitionWatermark: (local, wm) => job.watermarks.partition(this.partitions[local], wm, job.clock.nowMs),
+      idle: (e) => {
+        const partition = this.partitions[e.partition];
+        job.watermarks.partitionStatus(partition, e.isIdle, job.clock.nowMs);
+        job.recorder.event({ ...e, partition });
+      },
+    });
     this.restore(undefined, 0);
   }
 
@@ -50,7 +60,7 @@ export class SourceTask extends Task {
   /** Consumer lag of one of its partitions, in records. */
   lagOf(local: number): number { return this.log.endOffset(this.partitions[local]) - this.offsets[local]; }
 
-  protected override readInputs(_nowMs: number, budgetMs: number): number {
+  protected override readInputs(nowMs: number, budgetMs: number): number {
     const { keyId, ts } = this.job.program;
     const n = this.partitions.length;
     let spentMs = 0;
@@ -81,12 +91,14 @@ export class SourceTask extends Task {
         this.emitData(entry, keyId[entry]);
         // R3.2 per-record mode: the record first, then the watermark computed from it.
         this.generators.onRecord(local, ts[entry]);
+        if (this.hasIdleness) this.updateOutputStatus(nowMs);
         this.job.wakeWatermarks();
       } else {
         this.advanceOffset(local);
         const control = this.job.control(entry);
         if (control.kind === 'wm') this.generators.explicit(local, control.value);
         else this.endPartition(local);
+        if (this.hasIdleness) this.updateOutputStatus(nowMs);
       }
       if (this.hasPendingOutput() || this.isFinished) return spentMs;
     }
@@ -104,9 +116,12 @@ export class SourceTask extends Task {
     if (this.ended.every((e) => e === 1)) this.finish();
   }
 
-  /** A periodic watermark emission (R3.2), run by the job's watermark timer. */
-  emitPeriodicWatermark(nowMs: number): void {
-    if (!this.isFinished) this.generators.periodic(nowMs);
+  /** A periodic emission (R3.2) with the idleness check (R3.5); true when nothing changes until a record arrives. */
+  emitPeriodicWatermark(nowMs: number): boolean {
+    if (this.isFinished) return true;
+    const isQuiet = this.generators.periodic(nowMs);
+    if (this.hasIdleness) this.updateOutputStatus(nowMs);
+    return isQuiet;
   }
 
   /** R7.7: the coordinator starts checkpoint `id`: offsets now, then the barrier behind everything emitted so far. */
@@ -141,11 +156,10 @@ export class SourceTask extends Task {
     this.nextPartition = 0;
     const spec = this.job.pipeline.watermark;
     const delay = spec?.type === 'bounded' ? spec.delay : 0;
-    const valve = new Valve(this.partitions.length, (wm) => this.broadcast(this.job.wmElement(wm)));
-    this.generators = new PartitionWatermarks(spec, this.partitions.length, flinkRules.boundedFormula(delay), valve, this.quiet);
+    this.valve = this.newValve(this.partitions.length, (wm) => this.broadcast(this.job.wmElement(wm)));
+    this.generators = new PartitionWatermarks(spec, this.partitions.length, flinkRules.boundedFormula(delay), this.valve, this.quiet);
   }
 
   protected processData(): void {}
-  protected onWatermark(): void {}
   protected keyOf(element: number): number { return this.job.program.keyId[element]; }
 }

@@ -7,6 +7,10 @@ export interface SubtaskOutput {
   assign(record: number, windowId: number): void;
   windowOpened(windowId: number): void;
   windowClosed(windowId: number): void;
+  /** Source subtasks: a partition generator's watermark (local partition index). */
+  partitionWatermark?(partition: number, wm: number): void;
+  /** Source subtasks: a partition went idle or active (R3.5); the event is the core trace's, partition local. */
+  idle?(e: Extract<Parameters<Recorder['event']>[0], { kind: 'idle' }>): void;
 }
 
 export class SubtaskRecorder extends Recorder {
@@ -36,6 +40,7 @@ export class SubtaskRecorder extends Recorder {
   }
 
   override event(e: Parameters<Recorder['event']>[0]): void {
+    if (e.kind === 'idle' && this.output.idle) return this.output.idle(e);
     this.main.event(e);
     if (e.kind === 'window-closed') this.output.windowClosed(e.windowId);
     if (e.kind === 'window-merged') for (const id of e.from) this.output.windowClosed(id);
@@ -43,5 +48,7 @@ export class SubtaskRecorder extends Recorder {
 
   // Subtask watermarks are reported by the runtime trace (per task), not as the single operator watermark.
   override operatorWatermark(): void {}
-  override partitionWatermark(): void {}
+  override partitionWatermark(partition: number, wm: number): void {
+    this.output.partitionWatermark?.(partition, wm);
+  }
 }

@@ -8,6 +8,7 @@ import type { JobContext } from './context.ts';
 import { subtaskOfKeyGroup } from './keyGroups.ts';
 import type { OperatorSpec } from './types.ts';
 import { UnalignedCapture, type UnalignedSnapshot } from './unaligned.ts';
+import { Valve } from '../watermarks/valve.ts';
 
 /** Work left on a record below this is rounding noise. */
 const EPSILON_MS = 1e-9;
@@ -26,6 +27,10 @@ export abstract class Task {
   private nextMarker = 0;
   pausedUntilMs = -Infinity;
   isFinished = false;
+  /** R3.6: the watermark valve over the input channels (a source: over its partitions). */
+  protected valve: Valve | undefined;
+  /** The status this task last sent downstream: IDLE when every input (or partition) is idle. */
+  private isOutputIdle = false;
   // Barrier alignment (R7.8): the checkpoint being aligned, barriers seen, and since when.
   private alignId = 0;
   private alignSeen = 0;
@@ -61,8 +66,6 @@ export abstract class Task {
   protected abstract keyOf(element: number): number;
   /** R7.7/R7.8: the task's state for checkpoint `id`, and its size in bytes. */
   protected abstract snapshot(id: number, nowMs: number): { state: unknown; bytes: number };
-  /** A watermark arrived on `channel` (R3.6 valve, then R3.8). */
-  protected abstract onWatermark(channel: number, wm: number): void;
   /** Restart: back to the checkpoint's state, or to the initial state when `state` is undefined (R7.12). */
   abstract restore(state: unknown, nowMs: number): void;
 
@@ -145,7 +148,10 @@ export abstract class Task {
   private processControl(channel: number, element: number, nowMs: number): void {
     const control = this.job.control(element);
     switch (control.kind) {
-      case 'wm': return this.onWatermark(channel, control.value);
+      case 'wm':
+        this.job.watermarks.channel(this.inputs[channel].id, control.value, nowMs);
+        return this.valve?.input(channel, control.value);
+      case 'status': return this.onStatus(channel, control.value === 1, nowMs);
       case 'barrier': return this.onBarrier(channel, control.value, nowMs, control.isUnaligned === true);
       case 'marker': return this.onMarker(element, nowMs);
       case 'end':
@@ -158,6 +164,40 @@ export abstract class Task {
         // An input that ended sends no more barriers: the alignment in progress may be complete now.
         else if (this.alignId > 0 && this.alignSeen >= this.liveInputs()) this.completeAlignment(nowMs);
     }
+  }
+
+  /** A valve whose output is traced and first makes an idle output ACTIVE again (a watermark implies activity). */
+  protected newValve(channels: number, forward: (wm: number) => void): Valve {
+    this.isOutputIdle = false;
+    return new Valve(channels, (wm) => {
+      const nowMs = this.job.clock.nowMs;
+      if (this.isOutputIdle) this.setOutputIdle(false, nowMs);
+      this.job.watermarks.task(this.id, wm, nowMs);
+      forward(wm);
+    });
+  }
+
+  /** R3.6: an IDLE channel leaves the min; when every channel is idle, so is this task's output. */
+  private onStatus(channel: number, isIdle: boolean, nowMs: number): void {
+    this.job.watermarks.channelStatus(this.inputs[channel].id, isIdle, nowMs);
+    const valve = this.valve;
+    if (!valve) return;
+    if (isIdle) valve.markIdle(channel);
+    else valve.markActive(channel);
+    this.updateOutputStatus(nowMs);
+  }
+
+  /** Sends IDLE or ACTIVE downstream when the valve's inputs all went idle or one came back. */
+  protected updateOutputStatus(nowMs: number): void {
+    const valve = this.valve;
+    if (valve) this.setOutputIdle(valve.isActive.every((a) => a === 0), nowMs);
+  }
+
+  private setOutputIdle(isIdle: boolean, nowMs: number): void {
+    if (isIdle === this.isOutputIdle) return;
+    this.isOutputIdle = isIdle;
+    this.job.watermarks.taskStatus(this.id, isIdle, nowMs);
+    this.broadcast(this.job.statusElement(isIdle));
   }
 
   /** Latency markers skip the queue of work but not the queues of channels; sinks measure them. */

@@ -140,12 +140,16 @@ export interface RuntimeSamples {
   consumerLag: Float64Array;
 }
 
-/** R7.6 ratios, as ms per 1000 ms of the bucket (Flink's busyTimeMsPerSecond and friends); they sum to 1000. */
+/**
+ * R7.6 ratios, as ms per 1000 ms of the bucket (Flink's busyTimeMsPerSecond and friends). Busy, back-pressured,
+ * idle and down sum to 1000: down is the time the job spent failed over, waiting for its restart (no task exists then).
+ */
 export interface TaskMetrics {
   task: number;
   busyMsPerSecond: number;
   backPressuredMsPerSecond: number;
   idleMsPerSecond: number;
+  downMsPerSecond: number;
   /** R7.6: OK ≤ 10 %, LOW ≤ 50 %, HIGH > 50 % back-pressured. */
   status: 'OK' | 'LOW' | 'HIGH';
   recordsIn: number;
@@ -171,6 +175,36 @@ export interface MetricsBucket {
   /** Time to read the lag at the last bucket's net drain rate; Infinity when it grows. */
   drainTimeMs: number;
   restarts: number;
+  /** Ms of this bucket the job was down (failed over, waiting for the restart delay or a rescale pause). */
+  downMs: number;
+}
+
+/**
+ * A step function over processing time: `value[i]` holds from `procTimeMs[i]` until the next entry (ascending; two
+ * entries may share a ms, the later one wins). Before the first entry a watermark is −∞ and a flag is 0.
+ */
+export interface StepSeries { procTimeMs: Float64Array; value: Float64Array }
+
+/**
+ * Watermarks and idleness over processing time, one entry per change (never per record). After a restore every
+ * watermark series gets a −∞ entry and every flag a 0 entry at the `restored` event's time (R3.11).
+ */
+export interface RuntimeWatermarks {
+  /** By channel id: the last watermark that arrived on the channel, as the receiving task's valve holds it (R3.6). */
+  channels: StepSeries[];
+  /** By channel id: 1 while the channel's status is IDLE (every input of the sending task is idle, R3.6), else 0. */
+  channelIdle: StepSeries[];
+  /**
+   * By task id: the watermark the task forwards — the min over its ACTIVE, aligned input channels (R3.6); a source:
+   * over its non-idle partitions (R3.4); a window subtask fires its timers up to it first (R3.8); a sink holds it.
+   */
+  tasks: StepSeries[];
+  /** By task id: 1 while the task's output is IDLE (all of its inputs or partitions are idle), else 0. */
+  taskIdle: StepSeries[];
+  /** By source partition: the watermark its own generator emitted (R3.1, R3.2). */
+  partitions: StepSeries[];
+  /** By source partition: 1 while the partition is idle (`withIdleness`, R3.5), else 0. */
+  partitionIdle: StepSeries[];
 }
 
 export type RuntimeEvent =
@@ -221,6 +255,7 @@ export interface RuntimeTrace {
   graph: RuntimeGraph;
   events: RuntimeEvent[];
   samples: RuntimeSamples;
+  watermarks: RuntimeWatermarks;
   metrics: MetricsBucket[];
   writes: SinkWrite[];
   /** Per log record (index = trace.records index): how many times a source read it (≥ 2 means replayed). */

@@ -45,7 +45,7 @@ describe('flow control and back pressure', () => {
   it('reports busy, back-pressured and idle ms that add up to 1000 per second for every task (R7.6)', () => {
     const r = job({ parallelism: 2, bufferCapacity: 5, checkpoint: { interval: 100 }, window: { serviceMs: 1.5 } });
     for (const bucket of r.metrics!) {
-      for (const t of bucket.tasks) expect(t.busyMsPerSecond + t.backPressuredMsPerSecond + t.idleMsPerSecond).toBeCloseTo(1000, 5);
+      for (const t of bucket.tasks) expect(t.busyMsPerSecond + t.backPressuredMsPerSecond + t.idleMsPerSecond + t.downMsPerSecond).toBeCloseTo(1000, 5);
     }
   });
 
@@ -62,7 +62,7 @@ describe('flow control and back pressure', () => {
     const r = job({
       parallelism: 1, bufferCapacity: 10, checkpoint: { mode: 'none' },
       failures: [{ atMs: 200, kind: 'slow-link', operator: 'source', subtask: 0, durationMs: 1000, recordsPerMs: 0.25 }],
-    });
+    }, { count: 3000 });
     const source = operatorRows(r, 'source');
     expect(source[0].status).toBe('HIGH');
     expect(source[source.length - 1].status).toBe('OK');
