@@ -1,15 +1,16 @@
 // A tiny hand-made runtime trace: source-0 → window-0 (two input channels: from source-0 and source-1) → sink-0.
 // Every number below is chosen by hand so tests can say what the views must show at a given time.
+import { noWatermarks } from '../../../src/sim/runtime/watermarkLog.ts';
 import type { MetricsBucket, RuntimeEvent, RuntimeTrace, SinkWrite, TaskMetrics } from '../../../src/sim/runtime/types.ts';
 
 const task = (t: number, over: Partial<TaskMetrics> = {}): TaskMetrics => ({
-  task: t, busyMsPerSecond: 0, backPressuredMsPerSecond: 0, idleMsPerSecond: 1000, status: 'OK', recordsIn: 0, recordsOut: 0,
+  task: t, busyMsPerSecond: 0, backPressuredMsPerSecond: 0, idleMsPerSecond: 1000, downMsPerSecond: 0, status: 'OK', recordsIn: 0, recordsOut: 0,
   watermarkLagMs: NaN, stateEntries: 0, stateBytes: 0, heapMB: 64, ...over,
 });
 
 const bucket = (procTimeMs: number, tasks: TaskMetrics[], over: Partial<MetricsBucket> = {}): MetricsBucket => ({
   procTimeMs, durationMs: 1000, tasks, throughput: [10, 2, 2], latencyMs: { p50: 5, p95: 9, p99: 12, samples: 10 },
-  consumerLag: 0, drainTimeMs: 0, restarts: 0, ...over,
+  consumerLag: 0, drainTimeMs: 0, restarts: 0, downMs: 0, ...over,
 });
 
 const write = (procTimeMs: number, key: string, start: number, value: number, over: Partial<SinkWrite> = {}): SinkWrite => ({
@@ -72,6 +73,7 @@ export function handmadeTrace(options: { transactional?: boolean } = {}): Runtim
         task(2, { busyMsPerSecond: 900, idleMsPerSecond: 100, recordsIn: 18, recordsOut: 2, watermarkLagMs: 250, stateEntries: 3, stateBytes: 300 }), task(3, { recordsIn: 2 })]),
       bucket(2000, [task(0), task(1), task(2, { recordsIn: 6, watermarkLagMs: NaN }), task(3)], { throughput: [0, 0, 0], latencyMs: { p50: 0, p95: 0, p99: 0, samples: 0 }, consumerLag: 7, restarts: 1 }),
     ],
+    watermarks: noWatermarks(3, 4, 2),
     writes,
     reads: Uint16Array.of(1, 1, 2),
     endProcTimeMs: 3000,
