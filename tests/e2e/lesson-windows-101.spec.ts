@@ -5,7 +5,7 @@ import { answerAllThenReload, checkPhoneWidth, exerciseCard, playToEnd, simulati
 
 const LESSON = 'windows-101';
 const EXERCISES = [
-  ['every-window', 'select'], ['sliding-counts', 'num'], ['boundary-windows', 'select'], ['copies-per-day', 'num'], ['session-counts', 'num'],
+  ['every-window', 'select'], ['sliding-counts', 'num'], ['boundary-windows', 'select'], ['copies-per-day', 'num'], ['window-for-use-case', 'select'], ['session-counts', 'num'],
 ] as const;
 
 /** The value column of the output table, one entry per emitted result. */
@@ -49,5 +49,7 @@ test('plays every window shape, answers every exercise, and keeps the answers af
 
 test('reads at 360 px wide', async ({ page }, testInfo) => {
   await checkPhoneWidth(page, testInfo, LESSON, 'session-counts');
-  await exerciseCard(page, `${LESSON}/every-window`).screenshot({ path: testInfo.outputPath('every-window-360.png') });
+  for (const id of ['every-window', 'window-for-use-case']) {
+    await exerciseCard(page, `${LESSON}/${id}`).screenshot({ path: testInfo.outputPath(`${id}-360.png`) });
+  }
 });

@@ -11,6 +11,7 @@ import { records } from './records.ts';
 import { runtime } from './runtime.ts';
 import { sparkQueries } from './sparkQueries.ts';
 import { tuning } from './tuning.ts';
+import { windowTypeQuestions } from './windowTypes.ts';
 import { windows } from './windows.ts';
 
 /** A question as an exercise names it: `question: { name: fired-windows, after: e5 }`. */
@@ -39,7 +40,7 @@ export interface Option {
   label: string;
   why: string;
   /** Places the choice in a grid of rows × columns (questions/grid.ts); the widget then draws a table. */
-  cell?: { row: string; column: string };
+  cell?: { row: string; column: string; rowDetail?: string };
 }
 
 interface Base { summary: string; needs: QuestionParam[]; allows?: QuestionParam[] }
@@ -67,7 +68,7 @@ export interface SequenceQuestion extends Base {
 }
 export type Question = SetQuestion | NumberQuestion | SequenceQuestion;
 
-export const QUESTIONS: Record<string, Question> = { ...records, ...assignment, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions, ...compareQuestions, ...kafkaStreams, ...sparkQueries };
+export const QUESTIONS: Record<string, Question> = { ...records, ...assignment, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions, ...compareQuestions, ...windowTypeQuestions, ...kafkaStreams, ...sparkQueries };
 
 export function findQuestion(name: string): Question | undefined {
   return Object.hasOwn(QUESTIONS, name) ? QUESTIONS[name] : undefined;

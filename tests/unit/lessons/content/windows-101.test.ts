@@ -94,6 +94,16 @@ describe('windows-101: sliding windows and their cost', () => {
   });
 });
 
+describe('windows-101: choosing a window', () => {
+  it('answers the use-case grid the way the lesson\'s table does: sliding, session, sliding, tumbling', () => {
+    expect(solve(exercise('window-for-use-case'), 1)).toEqual(['iot-averages sliding', 'user-sessions session', 'fraud-velocity sliding', 'hourly-report tumbling']);
+    expect(prose).toContain('| a report per hour, each event counted once (billing, hourly totals) | tumbling, 1 h |');
+    expect(prose).toContain('| what one user did in one visit, however long the visit was | session, gap of e.g. 30 min |');
+    expect(prose).toMatch(/\| a moving average of IoT readings [^|]+\| sliding/);
+    expect(prose).toMatch(/\| "more than 5 payments from one card in any 1-minute span" \(fraud velocity\) \| sliding/);
+  });
+});
+
 describe('windows-101: sessions and count windows', () => {
   const sessions = viewOf('clicks-session');
 
