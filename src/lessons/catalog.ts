@@ -114,3 +114,11 @@ export function loadExerciseSource(lessonId: string, exerciseId: string): Promis
 export function loadScenarioSource(lessonId: string, scenario: string): Promise<string> | undefined {
   return findFile(lessonId, `scenarios/${scenario}.json`)?.load();
 }
+
+/** Every lesson's scenario files by lesson id and name (the sandbox offers them as presets); nothing is loaded. */
+export function listScenarios(): { lessonId: string; scenario: string }[] {
+  return roots.flatMap(({ files }) => [...files.keys()].flatMap((path) => {
+    const role = classifyLessonFile(path);
+    return role.role === 'scenario' ? [{ lessonId: role.lessonId, scenario: role.name }] : [];
+  }));
+}

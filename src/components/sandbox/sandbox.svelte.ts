@@ -1,6 +1,6 @@
 // The sandbox's state and its runs: configuration A always, B when comparing, over one shared input. Opening a
 // link restores its state or, if the link is bad, says why and opens the default sandbox.
-import { addEvent, configurationOf, moveEvent, removeEvent, scenarioFor, type SandboxState } from './sandboxState.ts';
+import { addEvent, configurationOf, moveEvent, patternKind, removeEvent, scenarioFor, type SandboxState } from './sandboxState.ts';
 import { encodeState, type Decoded } from './shareLink.ts';
 import { DEFAULT_PRESET } from './presets.ts';
 import type { RawScenario } from '../sim/controls.ts';
@@ -18,7 +18,8 @@ export class Sandbox {
   }
 
   get a(): RawScenario { return scenarioFor(this.state, 'a'); }
-  get b(): RawScenario | undefined { return this.state.compare ? scenarioFor(this.state, 'b') : undefined; }
+  /** B, when comparing a windowed pipeline (join and CEP scenarios have no configuration to compare). */
+  get b(): RawScenario | undefined { return this.state.compare && !patternKind(this.state.scenario) ? scenarioFor(this.state, 'b') : undefined; }
 
   setScenario(scenario: RawScenario): void {
     this.state = { ...this.state, scenario };

@@ -71,3 +71,9 @@ export function materialise(scenario: RawScenario): { ok: true; scenario: RawSce
   const { generator: _generator, ...rest } = scenario;
   return { ok: true, scenario: { ...rest, events } };
 }
+
+/** Join and CEP pipelines have their own views and no sandbox controls; every other pipeline is windowed. */
+export function patternKind(scenario: RawScenario): 'join' | 'cep' | undefined {
+  const pipeline = scenario.pipeline as { join?: unknown; cep?: unknown } | undefined;
+  return pipeline?.join ? 'join' : pipeline?.cep ? 'cep' : undefined;
+}

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Sandbox from '../../../../src/components/sandbox/Sandbox.svelte';
 import { encodeState } from '../../../../src/components/sandbox/shareLink.ts';
 import { lateRecordScenario } from '../scenarios.ts';
+import { leftJoin, loginThenBuy } from '../../joins/scenarios.ts';
 
 const rowsOf = (name: string) => within(screen.getByRole('region', { name })).getAllByRole('row').slice(1);
 
@@ -48,5 +49,20 @@ describe('sandbox', () => {
     for (let i = 0; i < 25; i++) await fireEvent.keyDown(plot, { key: 'ArrowUp', shiftKey: true });
     await fireEvent.keyDown(plot, { key: 'End' });
     expect(rowsOf('Output').some((row) => /dropped/.test(row.textContent ?? ''))).toBe(true);
+  });
+
+  it('opens a join scenario in the join view, without the windowed controls or A/B compare', async () => {
+    render(Sandbox, { query: await encodeState({ scenario: leftJoin(), atMs: 0 }) });
+    const view = await screen.findByRole('region', { name: 'Join state and results' });
+    expect(within(view).getByRole('region', { name: 'Join results' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Orders and payments' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Configuration A' })).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: 'Compare A/B' })).toBeNull();
+  });
+
+  it('opens a CEP scenario in the pattern view', async () => {
+    render(Sandbox, { query: await encodeState({ scenario: loginThenBuy(), atMs: 0 }) });
+    expect(await screen.findByRole('region', { name: 'Pattern matching state' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Login then buy' })).toBeTruthy();
   });
 });
