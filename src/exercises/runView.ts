@@ -80,12 +80,19 @@ export function buildRunView(scenario: Scenario, run: Run): RunView {
   };
 
   const r = trace.records;
+  // A spark runtime run traces its records under micro-batch steps, one row per arrival in arrival order
+  // (sim/runtime/microBatch.ts); name each row after the scenario event it came from, with that event's arrival.
+  const byArrival = scenario.profile === 'spark' && scenario.pipeline.runtime && scenario.events
+    ? scenario.events.map((e, i) => ({ arrivalMs: e.arrivalMs, step: i })).sort((a, b) => a.arrivalMs - b.arrivalMs)
+    : undefined;
   const records: RecordRow[] = [];
   for (let row = 0; row < r.length; row++) {
     const key = trace.keys[r.keyId[row]];
+    const origin = byArrival?.[row];
+    const step = origin?.step ?? r.step[row];
     records.push({
-      id: inputLabel(scenario, r.step[row]), row, key, ts: r.ts[row], arrivalMs: r.procTimeMs[row],
-      value: r.value[row], partition: r.partition[row], isDropped: r.fate[row] === RecordFate.Late, step: r.step[row],
+      id: inputLabel(scenario, step), row, key, ts: r.ts[row], arrivalMs: origin?.arrivalMs ?? r.procTimeMs[row],
+      value: r.value[row], partition: r.partition[row], isDropped: r.fate[row] === RecordFate.Late, step,
     });
   }
   records.sort((a, b) => a.step - b.step || a.row - b.row);

@@ -4,7 +4,9 @@ import { expect, test } from '@playwright/test';
 import { answerAllThenReload, checkPhoneWidth, playToEnd, simulation } from './lessonWalk.ts';
 
 const LESSON = 'spark-microbatch';
-const EXERCISES = [['append-batch', 'num'], ['late-rows', 'select'], ['predict-update', 'predict'], ['query-check', 'select']] as const;
+const EXERCISES = [
+  ['overrun-start', 'num'], ['append-batch', 'num'], ['late-rows', 'select'], ['predict-update', 'predict'], ['query-check', 'select'],
+] as const;
 
 test('plays the simulations, answers every exercise, and keeps the answers after a reload', async ({ page }) => {
   test.setTimeout(180_000); // each exercise spawns the exercise CLI, and axe scans a long page

@@ -6,6 +6,7 @@ import { assignment } from './assignment.ts';
 import { capabilityQuestions } from './capabilities.ts';
 import { compareQuestions, type CompareSpec } from './compare.ts';
 import { kafkaStreams } from './kafkaStreams.ts';
+import { microBatches } from './microBatches.ts';
 import { panes } from './panes.ts';
 import { records } from './records.ts';
 import { runtime } from './runtime.ts';
@@ -68,7 +69,7 @@ export interface SequenceQuestion extends Base {
 }
 export type Question = SetQuestion | NumberQuestion | SequenceQuestion;
 
-export const QUESTIONS: Record<string, Question> = { ...records, ...assignment, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions, ...compareQuestions, ...windowTypeQuestions, ...kafkaStreams, ...sparkQueries };
+export const QUESTIONS: Record<string, Question> = { ...records, ...assignment, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions, ...compareQuestions, ...windowTypeQuestions, ...kafkaStreams, ...sparkQueries, ...microBatches };
 
 export function findQuestion(name: string): Question | undefined {
   return Object.hasOwn(QUESTIONS, name) ? QUESTIONS[name] : undefined;

@@ -127,4 +127,8 @@ describe('spark-microbatch: a batch that overruns its trigger', () => {
     // Each batch starts the moment the one before it commits: none is queued, none is skipped.
     expect(starts.slice(1)).toEqual(ends.slice(0, -1));
   });
+
+  it('so the batch that reads e9 (arriving at 8.5 s, during the 8–11 s batch) starts at 11 s, as the exercise explains', () => {
+    expect(solve(exercise('overrun-start'), 1)).toBe(11);
+  });
 });
