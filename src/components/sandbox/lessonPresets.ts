@@ -8,7 +8,7 @@ import type { Preset } from './presets.ts';
 export interface PresetGroup { label: string; presets: Preset[] }
 
 /** A lesson's number is its place in the course: the paths' lessons in order, each counted once. */
-export function lessonNumbers(paths: LearningPath[]): Map<string, number> {
+export function lessonNumbers(paths: Pick<LearningPath, 'lessons'>[]): Map<string, number> {
   const numbers = new Map<string, number>();
   for (const id of paths.flatMap((path) => path.lessons)) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
   return numbers;

@@ -2,11 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lessonLabel, lessonNumbers, loadLessonPresets } from '../../../../src/components/sandbox/lessonPresets.ts';
 
-const path = (id: string, lessons: string[]) => ({ id, title: id, summary: '', lessons });
 
 describe('lesson presets', () => {
   it('number each lesson by its first place in the paths, counting a lesson once', () => {
-    const numbers = lessonNumbers([path('beginner', ['a', 'b', 'c']), path('advanced', ['b', 'd'])]);
+    const numbers = lessonNumbers([{ lessons: ['a', 'b', 'c'] }, { lessons: ['b', 'd'] }]);
     expect([...numbers]).toEqual([['a', 1], ['b', 2], ['c', 3], ['d', 4]]);
     expect(lessonLabel('Late data', 4)).toBe('L04 Late data');
     expect(lessonLabel('Not on a path', undefined)).toBe('Not on a path');
