@@ -28,10 +28,16 @@ export type AggregateSpec =
 
 export type WatermarkEmit = 'per-record' | 'periodic';
 
+/**
+ * Flink `withWatermarkAlignment(group, maxDrift, updateInterval)` (R3.10), a scenario-format option: a partition
+ * whose watermark is more than `maxDrift` ahead of the group's minimum stops reading until the minimum catches up.
+ */
+export interface WatermarkAlignment { group: string; maxDrift: number; updateInterval: number }
+
 export type WatermarkSpec =
-  | { type: 'explicit'; idleness?: number }
-  | { type: 'bounded'; delay: number; emit: WatermarkEmit; interval: number; idleness?: number }
-  | { type: 'monotonous'; emit: WatermarkEmit; interval: number; idleness?: number };
+  | { type: 'explicit'; idleness?: number; alignment?: WatermarkAlignment }
+  | { type: 'bounded'; delay: number; emit: WatermarkEmit; interval: number; idleness?: number; alignment?: WatermarkAlignment }
+  | { type: 'monotonous'; emit: WatermarkEmit; interval: number; idleness?: number; alignment?: WatermarkAlignment };
 
 /** Early/late sub-trigger of `afterWatermark`. */
 export type SubTrigger = { type: 'count'; n: number } | { type: 'processingTime'; delay: number } | { type: 'never' };
@@ -249,7 +255,17 @@ export type TraceEvent =
   | (EventBase & { kind: 'window-merged'; keyId: number; from: number[]; into: number; reason: string })
   | (EventBase & { kind: 'window-closed'; keyId: number; windowId: number; rule: string; reason: string })
   | (EventBase & { kind: 'batch'; batch: number; rows: number; evictionWm: number; lateWm: number; isNoData: boolean })
-  | (EventBase & { kind: 'note'; text: string });
+  | (EventBase & { kind: 'note'; text: string })
+  /** R3.10: the group's minimum watermark was recomputed (every updateInterval) and changed the most a partition may reach. */
+  | (EventBase & AlignmentValues & { kind: 'alignment-update' })
+  /** R3.10: a partition stopped reading (its watermark > maxAllowed) or started again (≤ maxAllowed). */
+  | (EventBase & AlignmentValues & { kind: 'alignment-paused' | 'alignment-resumed'; partition: number; watermark: number; rule: string; reason: string; waiting: number });
+
+/**
+ * The values a watermark-alignment decision compared: `groupMin` is the minimum watermark the group's partitions
+ * reported at the last update (an idle or finished partition reports +∞), `maxAllowed` = groupMin + maxDrift.
+ */
+export interface AlignmentValues { group: string; groupMin: number; maxDrift: number; maxAllowed: number }
 
 /** Columns grow during a run and are trimmed to `length` at the end. */
 export interface RecordColumns {
@@ -292,6 +308,7 @@ export interface Keyframe {
   timers: TimerCounts;
   partitionWm: Float64Array;
   partitionIdle: Uint8Array;
+  partitionPaused: Uint8Array;
   /** windowId → record indices held in the window's state. */
   open: Map<number, number[]>;
 }
@@ -329,6 +346,8 @@ export interface TraceState {
   operatorWm: number;
   partitionWm: number[];
   partitionIdle: boolean[];
+  /** R3.10 watermark alignment: partitions that stopped reading (always false without alignment). */
+  partitionPaused: boolean[];
   openWindows: OpenWindow[];
   records: number;
   panes: number;

@@ -41,13 +41,16 @@ function checkWindow(profile: ProfileId, window: WindowSpec): void {
   if (profile === 'kafka-streams' && 'offset' in window && window.offset !== 0) throw unsupported('window offset under kafka-streams (TimeWindows are aligned to 0)');
 }
 
-function parseWatermark(profile: ProfileId, raw: unknown, path = 'pipeline.watermark'): WatermarkSpec | undefined {
+function parseWatermark(profile: ProfileId, raw: unknown, path = 'pipeline.watermark', canAlign = true): WatermarkSpec | undefined {
   if (raw === undefined) return undefined;
   const parsed = v.safeParse(WatermarkSchema, raw);
   if (!parsed.success) throw new InputError('invalid', describeIssue(path, parsed.issues[0]));
   const given = parsed.output;
   if (given.idleness !== undefined && profile !== 'flink') throw unsupported(`watermark idleness under ${profile}`);
-  if (given.type === 'explicit') return given;
+  if (given.alignment !== undefined && profile !== 'flink') throw unsupported(`watermark alignment under ${profile} (Flink's withWatermarkAlignment)`);
+  if (given.alignment !== undefined && !canAlign) throw unsupported('watermark alignment in joins, CEP and the parallel runtime');
+  const alignment = given.alignment ? { alignment: given.alignment } : {};
+  if (given.type === 'explicit') return { type: 'explicit', idleness: given.idleness, ...alignment };
   const interval = given.interval ?? defaultInterval(profile);
   // R4.27: Flink emits periodically by default; Beam's bounded watermark is Sim and per record (R3.12).
   const emit = given.emit ?? (profile === 'beam' ? 'per-record' : 'periodic');
@@ -56,8 +59,8 @@ function parseWatermark(profile: ProfileId, raw: unknown, path = 'pipeline.water
     throw invalid(`${path}.idleness`, `expected at most ${MAX_TICKS_PER_IDLENESS} watermark intervals, got ${given.idleness}`);
   }
   return given.type === 'bounded'
-    ? { type: 'bounded', delay: given.delay, emit, interval, idleness: given.idleness }
-    : { type: 'monotonous', emit, interval, idleness: given.idleness };
+    ? { type: 'bounded', delay: given.delay, emit, interval, idleness: given.idleness, ...alignment }
+    : { type: 'monotonous', emit, interval, idleness: given.idleness, ...alignment };
 }
 
 function parseAggregate(raw: RawPipeline): AggregateSpec {
@@ -72,11 +75,11 @@ function parseAggregate(raw: RawPipeline): AggregateSpec {
 
 /** Rejects what the profile's engine does not have (exit 3) and fills in the profile defaults (R4.27). */
 export function normalizePipeline(profile: ProfileId, raw: RawPipeline): Pipeline {
-  if (raw.join !== undefined || raw.cep !== undefined) return normalizeJoinOrCepPipeline(profile, raw, (wm, path) => parseWatermark(profile, wm, path));
+  if (raw.join !== undefined || raw.cep !== undefined) return normalizeJoinOrCepPipeline(profile, raw, (wm, path) => parseWatermark(profile, wm, path, false));
   if (!raw.window) throw invalid('pipeline.window', 'expected a window, got nothing');
   const window = raw.window as WindowSpec;
   checkWindow(profile, window);
-  const watermark = profile === 'kafka-streams' ? undefined : parseWatermark(profile, raw.watermark);
+  const watermark = profile === 'kafka-streams' ? undefined : parseWatermark(profile, raw.watermark, 'pipeline.watermark', raw.runtime === undefined);
   const flinkOrBeam = profile === 'flink' || profile === 'beam';
   if (!flinkOrBeam && raw.trigger.type !== 'default') throw unsupported(`trigger ${raw.trigger.type} under ${profile}`);
   if (!flinkOrBeam && raw.accumulation !== undefined) throw unsupported(`accumulation under ${profile}`);

@@ -71,6 +71,8 @@ function rejectScenarioOptions(raw: v.InferOutput<typeof PipelineSchema>): void 
   if (raw.emit === 'close') throw invalid('pipeline.emit', `expected updates | final in a vector, got "close" (${onlyScenarios})`);
   if (raw.caching !== undefined) throw invalid('pipeline.caching', onlyScenarios);
   if (raw.timestampCombiner !== undefined) throw invalid('pipeline.timestampCombiner', onlyScenarios);
+  const watermark = raw.watermark as Record<string, unknown> | undefined;
+  if (typeof watermark === 'object' && watermark !== null && 'alignment' in watermark) throw invalid('pipeline.watermark.alignment', onlyScenarios);
 }
 
 export function parseScenario(input: unknown): ParseResult {

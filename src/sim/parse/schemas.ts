@@ -34,10 +34,16 @@ export const AggregateSchema = v.union([
 
 const Emit = v.optional(oneOf(['per-record', 'periodic']));
 const Idleness = v.optional(Positive);
+// R3.10: Flink's updateInterval defaults to 1 s (WatermarksWithWatermarkAlignment); scenario format only.
+const Alignment = v.optional(v.strictObject({
+  group: v.optional(v.string(says('a group name')), 'default'),
+  maxDrift: NonNegative,
+  updateInterval: v.optional(Positive, 1000),
+}));
 export const WatermarkSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('explicit'), idleness: Idleness }),
-  v.strictObject({ type: v.literal('bounded'), delay: NonNegative, emit: Emit, interval: v.optional(NonNegative), idleness: Idleness }),
-  v.strictObject({ type: v.literal('monotonous'), emit: Emit, interval: v.optional(NonNegative), idleness: Idleness }),
+  v.strictObject({ type: v.literal('explicit'), idleness: Idleness, alignment: Alignment }),
+  v.strictObject({ type: v.literal('bounded'), delay: NonNegative, emit: Emit, interval: v.optional(NonNegative), idleness: Idleness, alignment: Alignment }),
+  v.strictObject({ type: v.literal('monotonous'), emit: Emit, interval: v.optional(NonNegative), idleness: Idleness, alignment: Alignment }),
 ], says('a watermark type: explicit | bounded | monotonous'));
 
 const SubTrigger = v.variant('type', [

@@ -1,7 +1,9 @@
-// Flink and Beam: per-partition watermark generators → valve → the keyed window operator (R3, R4).
+// Flink and Beam: per-partition watermark generators (with Flink's alignment, R3.10) → valve → the keyed window
+// operator (R3, R4).
 import type { Engine, EngineContext } from '../engine.ts';
 import { periodic } from '../engine.ts';
 import { EventTimeOperator } from '../operators/eventTimeOperator.ts';
+import { Alignment } from '../watermarks/alignment.ts';
 import { PartitionWatermarks } from '../watermarks/partitionWatermarks.ts';
 import { Valve } from '../watermarks/valve.ts';
 import type { EventTimeRules } from './eventTimeRules.ts';
@@ -15,18 +17,24 @@ export function createEventTimeEngine(rules: EventTimeRules, { scenario, program
   const generators = new PartitionWatermarks(spec, pipeline.partitions, rules.boundedFormula(delay), valve, recorder);
   const wake = generators.hasPeriodicWork ? periodic(clock, generators.interval, (now) => generators.periodic(now)) : () => {};
   const { ts, keyId, partition, value } = program;
+  const read = (op: number) => {
+    wake();
+    const r = recorder.arrive(ts[op], keyId[op], partition[op], value[op]);
+    operator.processElement(r, keyId[op], ts[op], value[op]);
+    generators.onRecord(partition[op], ts[op]);
+  };
+  const alignment = spec?.alignment ? new Alignment(spec.alignment, pipeline.partitions, generators, recorder, clock, read) : undefined;
   return {
     record(op) {
-      wake();
-      const r = recorder.arrive(ts[op], keyId[op], partition[op], value[op]);
-      operator.processElement(r, keyId[op], ts[op], value[op]);
-      generators.onRecord(partition[op], ts[op]);
+      if (alignment) alignment.arrive(partition[op], op);
+      else read(op);
     },
     watermark(wm, p) {
       if (p >= 0) generators.explicit(p, wm);
       else for (let i = 0; i < pipeline.partitions; i++) generators.explicit(i, wm);
     },
     end() {
+      alignment?.finishInput();
       operator.endOfInput();
     },
     get operatorWm() {

@@ -52,6 +52,7 @@ export class Recorder {
   private readonly open = new Map<number, number[]>();
   private readonly partitionWm: Float64Array;
   private readonly partitionIdle: Uint8Array;
+  private readonly partitionPaused: Uint8Array;
   private readonly timers: TimerCounts = { set: 0, fired: 0, deleted: 0 };
   private rowsSinceKeyframe = 0;
 
@@ -65,6 +66,7 @@ export class Recorder {
   ) {
     this.partitionWm = new Float64Array(partitions).fill(-Infinity);
     this.partitionIdle = new Uint8Array(partitions);
+    this.partitionPaused = new Uint8Array(partitions);
   }
 
   /** A record arrived; returns its index (arrival order), used by traces and order-keeping aggregates. */
@@ -174,6 +176,7 @@ export class Recorder {
     const full = { seq: this.seq++, procTimeMs: this.clock.nowMs, step: this.step, ...e } as TraceEvent;
     this.events.push(full);
     if (full.kind === 'idle') this.partitionIdle[full.partition] = full.isIdle ? 1 : 0;
+    else if (full.kind === 'alignment-paused' || full.kind === 'alignment-resumed') this.partitionPaused[full.partition] = full.kind === 'alignment-paused' ? 1 : 0;
     else if (full.kind === 'timer-set') this.timers.set++;
     else if (full.kind === 'timer-fired') this.timers.fired++;
     else if (full.kind === 'timer-deleted') this.timers.deleted++;
@@ -198,6 +201,7 @@ export class Recorder {
       seq: this.seq, procTimeMs: this.clock.nowMs, records: this.recordCount, assignments: this.assignmentCount,
       watermarks: this.watermarkCount, panes: this.panes.length, drops: this.drops.length, events: this.events.length,
       operatorWm: this.operatorWm, timers: { ...this.timers }, partitionWm: this.partitionWm.slice(), partitionIdle: this.partitionIdle.slice(),
+      partitionPaused: this.partitionPaused.slice(),
       open: new Map([...this.open].map(([id, records]) => [id, records.slice()])),
     });
   }

@@ -28,6 +28,7 @@ export function stateAt(trace: Trace, t: number, useKeyframes: boolean): TraceSt
   const owned = new Set<number>();
   const partitionWm = kf ? Array.from(kf.partitionWm) : new Array<number>(trace.partitions).fill(-Infinity);
   const partitionIdle = kf ? Array.from(kf.partitionIdle, (x) => x === 1) : new Array<boolean>(trace.partitions).fill(false);
+  const partitionPaused = kf ? Array.from(kf.partitionPaused, (x) => x === 1) : new Array<boolean>(trace.partitions).fill(false);
   let operatorWm = kf ? kf.operatorWm : -Infinity;
   const timers = kf ? { ...kf.timers } : { set: 0, fired: 0, deleted: 0 };
 
@@ -62,6 +63,7 @@ export function stateAt(trace: Trace, t: number, useKeyframes: boolean): TraceSt
     } else {
       const e = trace.events[ei++];
       if (e.kind === 'idle') partitionIdle[e.partition] = e.isIdle;
+      else if (e.kind === 'alignment-paused' || e.kind === 'alignment-resumed') partitionPaused[e.partition] = e.kind === 'alignment-paused';
       else if (e.kind === 'timer-set') timers.set++;
       else if (e.kind === 'timer-fired') timers.fired++;
       else if (e.kind === 'timer-deleted') timers.deleted++;
@@ -91,7 +93,7 @@ export function stateAt(trace: Trace, t: number, useKeyframes: boolean): TraceSt
     heldRecords += held.length;
   }
   return {
-    procTimeMs: t, operatorWm, partitionWm, partitionIdle, openWindows,
+    procTimeMs: t, operatorWm, partitionWm, partitionIdle, partitionPaused, openWindows,
     records: countUpTo(trace.records.length, (i) => trace.records.procTimeMs[i], t),
     panes: pEnd,
     drops: countUpTo(trace.drops.length, (i) => trace.drops[i].procTimeMs, t),

@@ -6,6 +6,14 @@ import type { Valve } from './valve.ts';
 /** From the largest event time seen to the watermark, in the profile's own convention. */
 export type WatermarkFormula = (maxTs: number) => number;
 
+/** Told about every change of what a partition reports (R3.10 watermark alignment listens). */
+export interface WatermarkListener {
+  /** A partition's watermark or idleness is about to change. */
+  beforeChange(): void;
+  /** Partition p forwarded watermark wm. */
+  emitted(p: number, wm: number): void;
+}
+
 export class PartitionWatermarks {
   private readonly maxTs: Float64Array;
   private readonly emitted: Float64Array;
@@ -17,6 +25,9 @@ export class PartitionWatermarks {
   readonly isPerRecord: boolean;
   readonly interval: number;
   private readonly idlenessMs: number;
+  listener: WatermarkListener | undefined;
+  /** R3.10: partitions paused by watermark alignment; their idleness countdown does not run (set by the alignment). */
+  isPaused: Uint8Array | undefined;
 
   constructor(
     private readonly spec: WatermarkSpec | undefined,
@@ -51,16 +62,28 @@ export class PartitionWatermarks {
   explicit(partition: number, wm: number): void {
     // R3.3: a watermark that does not advance the channel is ignored (and not traced as a step back).
     if (wm <= this.emitted[partition]) return;
+    this.listener?.beforeChange();
     this.emitted[partition] = wm;
     this.recorder.partitionWatermark(partition, wm);
     this.valve.input(partition, wm);
+    this.listener?.emitted(partition, wm);
+  }
+
+  /** The last watermark partition p forwarded (−∞: none yet). */
+  watermarkOf(p: number): number {
+    return this.emitted[p];
+  }
+
+  isIdleNow(p: number): boolean {
+    return this.isIdle[p] === 1;
   }
 
   /** One periodic emission at `nowMs` (R3.2) with the idleness check (R3.5). Returns true when nothing can change until a record arrives. */
   periodic(nowMs: number): boolean {
     let isQuiet = true;
     for (let p = 0; p < this.maxTs.length; p++) {
-      const hadRecord = this.activity[p] !== this.seenActivity[p];
+      // R3.10: Flink pauses the idleness clock of a source waiting for alignment (SourceOperator), so it never goes idle.
+      const hadRecord = this.activity[p] !== this.seenActivity[p] || this.isPaused?.[p] === 1;
       this.seenActivity[p] = this.activity[p];
       if (!Number.isNaN(this.idlenessMs)) {
         if (hadRecord) this.silentSince[p] = NaN;
@@ -78,6 +101,7 @@ export class PartitionWatermarks {
 
   private markIdle(p: number, nowMs: number): void {
     if (this.isIdle[p]) return;
+    this.listener?.beforeChange();
     this.isIdle[p] = 1;
     this.recorder.event({
       kind: 'idle', partition: p, isIdle: true,
@@ -89,6 +113,7 @@ export class PartitionWatermarks {
   /** R3.3: a generator forwards only watermarks larger than any before; that also ends idleness (R3.5). */
   private emit(p: number, wm: number): void {
     if (wm <= this.emitted[p]) return;
+    this.listener?.beforeChange();
     this.emitted[p] = wm;
     if (this.isIdle[p]) {
       this.isIdle[p] = 0;
@@ -97,5 +122,6 @@ export class PartitionWatermarks {
     }
     this.recorder.partitionWatermark(p, wm);
     this.valve.input(p, wm);
+    this.listener?.emitted(p, wm);
   }
 }

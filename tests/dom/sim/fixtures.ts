@@ -67,7 +67,7 @@ export function lateRecordStateAt(procTimeMs: number): TraceState {
     if (held.length > 0 && procTimeMs < firedAt) open.push({ windowId, keyId: 0, key: 'k', ...window, records: held });
   });
   return {
-    procTimeMs, operatorWm: wm, partitionWm: [wm], partitionIdle: [false], openWindows: open,
+    procTimeMs, operatorWm: wm, partitionWm: [wm], partitionIdle: [false], partitionPaused: [false], openWindows: open,
     records: arrived, panes, drops: procTimeMs >= 16000 ? 1 : 0, events: 0, timers: { set: 0, fired: 0, deleted: 0, pending: 0 },
     stateSize: { windows: open.length, records: open.reduce((n, w) => n + w.records.length, 0) },
   };
