@@ -1,16 +1,20 @@
 // The sandbox's state and its runs: configuration A always, B when comparing, over one shared input. Opening a
 // link restores its state or, if the link is bad, says why and opens the default sandbox.
-import { addEvent, configurationOf, moveEvent, patternKind, removeEvent, scenarioFor, type SandboxState } from './sandboxState.ts';
+import { addEvent, applyFailure, configurationOf, moveEvent, patternKind, removeEvent, removeFailure, scenarioFor, type FailureTarget, type SandboxState } from './sandboxState.ts';
 import { encodeState, type Decoded } from './shareLink.ts';
 import { DEFAULT_PRESET } from './presets.ts';
 import type { RawScenario } from '../sim/controls.ts';
 import type { PlotEdits } from '../sim/plotEdits.ts';
-import { addIntervention, type Intervention } from '../runtime/interventions.ts';
+import { describeIntervention, type Intervention } from '../runtime/interventions.ts';
 
 export class Sandbox {
   state = $state.raw<SandboxState>({ scenario: DEFAULT_PRESET.scenario, atMs: 0 });
   /** Why the link or the imported file was not used (shown until the next change). */
   notice = $state<string>();
+  /** While comparing, which configuration a failure picked in a dataflow view goes to. */
+  failureTarget = $state<FailureTarget>('both');
+  /** What became of the last failure picked or removed. */
+  failureNote = $state('');
 
   constructor(decoded: Decoded) {
     if (decoded.ok === true) this.state = decoded.state;
@@ -43,9 +47,21 @@ export class Sandbox {
     return encodeState({ ...this.state, atMs });
   }
 
-  /** A crash or GC pause picked in the dataflow view becomes a failure in the scenario (data), and A re-runs. */
+  /** A crash or GC pause picked in a dataflow view becomes a failure in the chosen scenarios (data); they re-run. */
   intervene(intervention: Intervention): void {
-    this.setScenario(addIntervention(this.state.scenario, intervention));
+    const { state, refused } = applyFailure(this.state, intervention, this.failureTarget);
+    this.state = state;
+    const what = describeIntervention(intervention);
+    const applied = this.b ? (['a', 'b'] as const).filter((side) => (this.failureTarget === 'both' || this.failureTarget === side) && !refused.some((r) => r.side === side)) : ['a'];
+    this.failureNote = [
+      applied.length > 0 ? `Scheduled a ${what} in ${this.b ? applied.map((side) => side.toUpperCase()).join(' and ') : 'the job'}.` : '',
+      ...refused.map((r) => `${r.side.toUpperCase()} cannot take it: ${r.error}.`),
+    ].filter(Boolean).join(' ');
+  }
+
+  removeFailure(side: 'a' | 'b', index: number): void {
+    this.state = removeFailure(this.state, side, index);
+    this.failureNote = `Removed; ${side === 'a' && !this.b ? 'the job' : side.toUpperCase()} ran again without it.`;
   }
 
   readonly edits: PlotEdits = {

@@ -3,6 +3,7 @@
 // simulator runs are built from it, in the same format lessons use (STYLE §6).
 import { generateEvents, parseScenario, type GeneratorSpec } from '../../sim/index.ts';
 import type { RawScenario } from '../sim/controls.ts';
+import { addIntervention, removeIntervention, type Intervention } from '../runtime/interventions.ts';
 
 export interface Configuration { profile: unknown; pipeline: unknown }
 export interface SandboxState {
@@ -76,4 +77,29 @@ export function materialise(scenario: RawScenario): { ok: true; scenario: RawSce
 export function patternKind(scenario: RawScenario): 'join' | 'cep' | undefined {
   const pipeline = scenario.pipeline as { join?: unknown; cep?: unknown } | undefined;
   return pipeline?.join ? 'join' : pipeline?.cep ? 'cep' : undefined;
+}
+
+/** Where a failure picked in a dataflow view goes while comparing: configuration A, B, or both. */
+export type FailureTarget = 'a' | 'b' | 'both';
+
+/**
+ * Adds a failure to the chosen configurations (only A when not comparing). A side the failure does not fit (B has
+ * no such task, say) keeps its scenario, and is named in `refused` with the simulator's reason.
+ */
+export function applyFailure(state: SandboxState, failure: Intervention, target: FailureTarget): { state: SandboxState; refused: { side: 'a' | 'b'; error: string }[] } {
+  const sides: ('a' | 'b')[] = !state.compare ? ['a'] : target === 'both' ? ['a', 'b'] : [target];
+  const refused: { side: 'a' | 'b'; error: string }[] = [];
+  let next = state;
+  for (const side of sides) {
+    const candidate = addIntervention(scenarioFor(next, side), failure);
+    const parsed = parseScenario(candidate);
+    if (!parsed.ok) refused.push({ side, error: parsed.error });
+    else next = side === 'a' ? { ...next, scenario: candidate } : { ...next, compare: configurationOf(candidate) };
+  }
+  return { state: next, refused };
+}
+
+export function removeFailure(state: SandboxState, side: 'a' | 'b', index: number): SandboxState {
+  const scenario = removeIntervention(scenarioFor(state, side), index);
+  return side === 'a' ? { ...state, scenario } : { ...state, compare: configurationOf(scenario) };
 }
