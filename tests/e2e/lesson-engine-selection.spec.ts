@@ -4,7 +4,9 @@ import { expect, test } from '@playwright/test';
 import { answerAllThenReload, checkPhoneWidth, exerciseCard, expectCorrect, playToEnd, simulation, solution } from './lessonWalk.ts';
 
 const LESSON = 'engine-selection';
-const EXERCISES = [['storm-late', 'select'], ['spark-count', 'num'], ['predict-kafka', 'predict']] as const;
+const EXERCISES = [
+  ['storm-late', 'select'], ['spark-count', 'num'], ['predict-kafka', 'predict'], ['benchmark-claims', 'select'], ['lambda-or-kappa', 'select'],
+] as const;
 const CARDS = ['card-fraud-alerts', 'card-no-ops-team'];
 const ENGINE_NAMES: Record<string, string> = { flink: 'Apache Flink', 'kafka-streams': 'Kafka Streams', spark: 'Spark Structured Streaming', storm: 'Apache Storm' };
 

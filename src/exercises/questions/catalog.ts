@@ -5,6 +5,7 @@ import type { RunView } from '../runView.ts';
 import { assignment } from './assignment.ts';
 import { capabilityQuestions } from './capabilities.ts';
 import { compareQuestions, type CompareSpec } from './compare.ts';
+import { engineChoices } from './engineChoices.ts';
 import { kafkaStreams } from './kafkaStreams.ts';
 import { microBatches } from './microBatches.ts';
 import { panes } from './panes.ts';
@@ -69,7 +70,7 @@ export interface SequenceQuestion extends Base {
 }
 export type Question = SetQuestion | NumberQuestion | SequenceQuestion;
 
-export const QUESTIONS: Record<string, Question> = { ...records, ...assignment, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions, ...compareQuestions, ...windowTypeQuestions, ...kafkaStreams, ...sparkQueries, ...microBatches };
+export const QUESTIONS: Record<string, Question> = { ...records, ...assignment, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions, ...compareQuestions, ...windowTypeQuestions, ...kafkaStreams, ...sparkQueries, ...microBatches, ...engineChoices };
 
 export function findQuestion(name: string): Question | undefined {
   return Object.hasOwn(QUESTIONS, name) ? QUESTIONS[name] : undefined;

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourseExercises } from '../../../../src/exercises/courseExercises.ts';
 import { solve } from '../../../../src/exercises/grade.ts';
+import architectureData from '../../../../src/exercises/questions/data/architectures.json';
+import claimsData from '../../../../src/exercises/questions/data/benchmark-claims.json';
 import { runScenario } from '../../../../src/exercises/runExercise.ts';
 import type { RunView } from '../../../../src/exercises/runView.ts';
 import type { Exercise } from '../../../../src/exercises/types.ts';
@@ -71,5 +73,19 @@ describe('engine-selection: the capability matrix', () => {
   it('grades the cards from the matrix: fraud alerts → Flink and Kafka Streams; no cluster → Kafka Streams', () => {
     expect(solve(exercise('card-fraud-alerts'), 1)).toEqual(['flink', 'kafka-streams']);
     expect(solve(exercise('card-no-ops-team'), 1)).toEqual(['kafka-streams']);
+  });
+});
+
+describe('engine-selection: benchmark claims and architectures', () => {
+  it('ranks no pair of the four claims the lesson\'s first benchmark variant shows', () => {
+    expect(solve(exercise('benchmark-claims'), 1)).toEqual(['none']);
+  });
+
+  it('fits Kappa to the use case whose log outlives its reprocessing and Lambda to the other two', () => {
+    expect(solve(exercise('lambda-or-kappa'), 1)).toEqual(['ad-attribution:kappa', 'regulatory-reports:lambda', 'feature-backfill:lambda']);
+  });
+
+  it('cites a source for the claims and for both architectures', () => {
+    for (const url of [...Object.values(claimsData.sources), ...Object.values(architectureData.sources)]) expect(url).toMatch(/^https?:\/\//);
   });
 });
