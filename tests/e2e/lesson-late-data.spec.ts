@@ -1,7 +1,7 @@
 // A learner walks the late-data lesson: plays its simulations, answers every exercise with the answer the exercise
 // engine computes for the seed the page shows, reloads, and finds the answers saved.
 import { expect, test } from '@playwright/test';
-import { answerAllThenReload, checkPhoneWidth, playToEnd, simulation } from './lessonWalk.ts';
+import { answerAllThenReload, checkPhoneWidth, exerciseCard, playToEnd, simulation } from './lessonWalk.ts';
 
 const LESSON = 'late-data';
 const EXERCISES = [
@@ -30,6 +30,13 @@ test('plays the simulations, answers every exercise, and keeps the answers after
   await tunable.getByLabel('Watermark delay').press('Enter');
   const output = await playToEnd(tunable);
   await expect(output).not.toContainText('dropped');
+
+  // Seeded exercises: a new variant deals new event times; the answer comes from the solver for the variant shown.
+  for (const id of ['smallest-delay', 'predict-late-firings', 'tune-delay-and-lateness']) {
+    const card = exerciseCard(page, `${LESSON}/${id}`);
+    await card.getByRole('button', { name: 'New variant' }).click();
+    await expect(card.getByText(/variant \d+/).first()).toBeVisible();
+  }
 
   await answerAllThenReload(page, LESSON, EXERCISES);
 });

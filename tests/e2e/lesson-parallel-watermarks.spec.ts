@@ -1,7 +1,7 @@
 // A learner walks the parallel-watermarks lesson: plays its simulations, answers every exercise with the answer
 // the exercise engine computes for the seed the page shows, reloads, and finds the answers saved.
 import { expect, test } from '@playwright/test';
-import { answerAllThenReload, checkPhoneWidth, playToEnd, simulation } from './lessonWalk.ts';
+import { answerAllThenReload, checkPhoneWidth, exerciseCard, playToEnd, simulation } from './lessonWalk.ts';
 
 const LESSON = 'parallel-watermarks';
 const EXERCISES = [
@@ -30,6 +30,13 @@ test('plays the simulations, answers every exercise, and keeps the answers after
   // Spark: the same three windows, appended.
   const spark = await playToEnd(simulation(page, 'Spark: one watermark from the largest event time of each micro-batch'));
   await expect(spark).toContainText('3 rows');
+
+  // Seeded exercises: a new variant deals new event times; the answer comes from the solver for the variant shown.
+  for (const id of ['stalled-watermark', 'predict-idle', 'resumed-when-idle']) {
+    const card = exerciseCard(page, `${LESSON}/${id}`);
+    await card.getByRole('button', { name: 'New variant' }).click();
+    await expect(card.getByText(/variant \d+/).first()).toBeVisible();
+  }
 
   await answerAllThenReload(page, LESSON, EXERCISES);
 });

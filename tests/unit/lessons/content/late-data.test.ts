@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourseExercises } from '../../../../src/exercises/courseExercises.ts';
-import { grade, solve } from '../../../../src/exercises/grade.ts';
+import { grade, nextVariantSeed, solve } from '../../../../src/exercises/grade.ts';
 import { checkGoal } from '../../../../src/exercises/predicates.ts';
-import { runScenario } from '../../../../src/exercises/runExercise.ts';
+import { runScenario, variantJson } from '../../../../src/exercises/runExercise.ts';
 import type { Exercise } from '../../../../src/exercises/types.ts';
 import { parseScenario, run, type RunResult } from '../../../../src/sim/index.ts';
 
@@ -86,8 +86,9 @@ describe('late-data: allowed lateness', () => {
   });
 });
 
+const tune = () => exercise('tune-delay-and-lateness') as Extract<Exercise, { kind: 'param' }>;
+
 describe('late-data: the trade-off exercise', () => {
-  const tune = () => exercise('tune-delay-and-lateness') as Extract<Exercise, { kind: 'param' }>;
   const settings = (delay: number, lateness: number) =>
     runScenario(withPipeline(scenarioJson('eight-readings'), { allowedLateness: lateness }, { delay }));
 
@@ -121,5 +122,37 @@ describe('late-data: Kafka Streams with a 5 s grace period', () => {
 
   it('emits [0,10) three times as its count grows: 1, 2, then 3', () => {
     expect(view.panes.filter((p) => p.window === '[0,10)').map((p) => p.value)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('late-data: seeded variants', () => {
+  const variants = (ex: Exercise, count: number) => {
+    const seeds = [1];
+    while (seeds.length < count) seeds.push(nextVariantSeed(ex, seeds.at(-1)!));
+    return seeds;
+  };
+  const SEEDED = ['which-dropped', 'smallest-delay', 'late-firings', 'predict-late-firings', 'tune-delay-and-lateness'];
+
+  it('seeds every exercise, and no prompt quotes an event time that a variant would change', () => {
+    for (const id of SEEDED) {
+      expect(exercise(id).seeded).toBe(true);
+      expect(exercise(id).prompt).not.toMatch(/stamped \d|e\d+ \(/);
+    }
+  });
+
+  it('gives, in every variant, a smallest delay that drops nothing while one second less drops a reading', () => {
+    for (const seed of variants(exercise('smallest-delay'), 12)) {
+      const json = variantJson(exercise('smallest-delay'), seed) as Record<string, any>;
+      const delay = solve(exercise('smallest-delay'), seed) as number;
+      expect(runScenario(withPipeline(json, {}, { delay: delay * 1000 })).records.filter((r) => r.isDropped)).toEqual([]);
+      if (delay > 0) expect(runScenario(withPipeline(json, {}, { delay: delay * 1000 - 1000 })).records.some((r) => r.isDropped)).toBe(true);
+    }
+  });
+
+  it('keeps the trade-off solvable in every variant: some delay and lateness in the ranges meet both goals', () => {
+    for (const seed of variants(tune(), 30)) {
+      const answer = solve(tune(), seed);
+      expect(grade(tune(), seed, answer).correct).toBe(true);
+    }
   });
 });

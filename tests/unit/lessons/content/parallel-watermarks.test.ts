@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourseExercises } from '../../../../src/exercises/courseExercises.ts';
-import { solve } from '../../../../src/exercises/grade.ts';
-import { runScenario } from '../../../../src/exercises/runExercise.ts';
+import { nextVariantSeed, solve } from '../../../../src/exercises/grade.ts';
+import { runScenario, runVariant } from '../../../../src/exercises/runExercise.ts';
 import type { RunView } from '../../../../src/exercises/runView.ts';
 import type { Exercise } from '../../../../src/exercises/types.ts';
 
@@ -107,6 +107,40 @@ describe('parallel-watermarks: Spark', () => {
     for (const pane of run.panes) {
       const batch = batches.filter((b) => b.procTimeMs === pane.procTimeMs).at(-1)!;
       expect(batch.kind === 'batch' && batch.isNoData).toBe(true);
+    }
+  });
+});
+
+describe('parallel-watermarks: seeded variants', () => {
+  const exercise = (id: string) => exercises.find((e) => e.id === `parallel-watermarks/${id}`)!;
+  const variants = (ex: Exercise, count: number) => {
+    const seeds = [1];
+    while (seeds.length < count) seeds.push(nextVariantSeed(ex, seeds.at(-1)!));
+    return seeds;
+  };
+  const IDS = ['stalled-watermark', 'fired-after-idleness', 'predict-idle', 'resumed-when-idle', 'resumed-without-idleness', 'spark-fired-windows'];
+
+  it('seeds every exercise, and no prompt quotes an event time that a variant would change', () => {
+    for (const id of IDS) {
+      expect(exercise(id).seeded).toBe(true);
+      expect(exercise(id).prompt).not.toMatch(/stamped \d|up to \d/);
+    }
+  });
+
+  it('stalls the operator, in every variant, at the smallest partition watermark: largest event time − 5 s, less Flink\'s 1 ms', () => {
+    const stalled = exercise('stalled-watermark');
+    for (const seed of variants(stalled, 10)) {
+      const run = runVariant(stalled, seed);
+      const byHand = Math.min(...[0, 1, 2].map((p) => Math.max(...run.records.filter((r) => r.partition === p).map((r) => r.ts)) - 5000)) - 1;
+      expect(solve(stalled, seed)).toBe(s(byHand));
+    }
+  });
+
+  it('drops nothing without idleness in any variant, because no window fires while partition 2 holds the minimum', () => {
+    const without = exercise('resumed-without-idleness');
+    for (const seed of variants(without, 10)) {
+      expect(solve(without, seed)).toBe(0);
+      expect(runVariant(without, seed).panes).toEqual([]);
     }
   });
 });
