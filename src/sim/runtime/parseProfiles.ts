@@ -1,6 +1,7 @@
-// `pipeline.runtime` for the spark profile (micro-batches, R7.15) and the storm profile (acking, R7.16–R7.18).
+// `pipeline.runtime` for the spark profile (micro-batches, R7.15), the storm profile (acking, R7.16–R7.18) and the
+// kafka-streams profile (stream threads, commits, changelogs, R7.14).
 import * as v from 'valibot';
-import { describeIssue, invalid, InputError, show } from '../parse/issues.ts';
+import { describeIssue, invalid, InputError, show, unsupported } from '../parse/issues.ts';
 import { NonNegative, Positive } from '../parse/schemas.ts';
 import type { Pipeline } from '../types.ts';
 import { checkFailure, FailureSchema, Ms, oneOf, says } from './runtimeSchemas.ts';
@@ -55,5 +56,49 @@ export function parseAckingRuntime(input: unknown): RuntimeSpec {
     restart: { type: 'fixed-delay', delayMs: raw.restartDelay, attempts: 1_000_000 }, heartbeatTimeoutMs: Infinity, bufferCapacity: 1,
     latencyIntervalMs: 0, metricsIntervalMs: 1000, bytesPerEntry: 100, heap: { baseMB: 64, gcEveryMs: 0, pauseMsPerMB: 0 },
     acking: { ackers: raw.ackers, messageTimeoutMs: raw.messageTimeoutMs, maxSpoutPending: raw.maxSpoutPending ?? Infinity },
+  };
+}
+
+const KafkaSchema = v.strictObject({
+  processingGuarantee: v.optional(oneOf(['at_least_once', 'exactly_once_v2']), 'at_least_once'),
+  commitIntervalMs: v.optional(Positive),
+  threads: v.optional(v.pipe(v.array(v.pipe(Positive, v.maxValue(64, says('at most 64 threads')))), v.minLength(1, says('at least one instance')), v.maxLength(16, says('at most 16 instances'))), [1]),
+  serviceMs: v.optional(Ms, 0),
+  restartDelay: v.optional(NonNegative, 1000),
+  restoreRecordsPerMs: v.optional(v.pipe(v.number(), v.gtValue(0, says('a rate > 0'))), 10),
+  failures: v.optional(v.pipe(v.array(FailureSchema), v.maxLength(1000, says('at most 1000 failures'))), []),
+});
+
+/**
+ * kafka-streams: input partitions → one task each (windowed aggregate) → output topic, run by stream threads
+ * (`threads[i]` on instance i). Crash targets: `thread` (global index, instance by instance) or `instance`.
+ */
+export function parseKafkaRuntime(pipeline: Pipeline, input: unknown): RuntimeSpec {
+  const parsed = v.safeParse(KafkaSchema, input);
+  if (!parsed.success) throw new InputError('invalid', describeIssue('pipeline.runtime', parsed.issues[0]));
+  const raw = parsed.output;
+  if (pipeline.caching) throw unsupported('record caching in the kafka-streams runtime (commits flush it there)');
+  const isExactlyOnce = raw.processingGuarantee === 'exactly_once_v2';
+  const stage = (name: string, kind: OperatorSpec['kind'], parallelism: number): OperatorSpec => ({ name, kind, parallelism, partitioning: 'forward', service: { type: 'fixed', ms: 0 }, keyServiceMs: {} });
+  const threads = raw.threads.reduce((a, b) => a + b, 0);
+  // The only operators a crash can name (the graph of tasks is built from the partitions at run time).
+  const targets = [stage('thread', 'window', threads), stage('instance', 'window', raw.threads.length)];
+  const failures = raw.failures.map((f, i) => {
+    if (f.kind !== 'crash') throw invalid(`pipeline.runtime.failures[${i}].kind`, `expected crash (the kafka-streams runtime models crashes), got ${show(f.kind)}`);
+    return checkFailure(f, targets, `pipeline.runtime.failures[${i}]`, `failures[${i}]`);
+  });
+  return {
+    operators: targets,
+    maxParallelism: 1, failures,
+    checkpoint: { intervalMs: 1000, mode: isExactlyOnce ? 'exactly-once' : 'at-least-once', timeoutMs: Infinity, alignedTimeoutMs: 0 },
+    sink: isExactlyOnce ? 'transactional' : 'at-least-once',
+    restart: { type: 'fixed-delay', delayMs: raw.restartDelay, attempts: 1_000_000 }, heartbeatTimeoutMs: Infinity, bufferCapacity: 1,
+    latencyIntervalMs: 0, metricsIntervalMs: 1000, bytesPerEntry: 100, heap: { baseMB: 64, gcEveryMs: 0, pauseMsPerMB: 0 },
+    kafka: {
+      guarantee: raw.processingGuarantee,
+      // R7.14: 100 ms under exactly-once, 30 000 ms otherwise (StreamsConfig commit.interval.ms).
+      commitIntervalMs: raw.commitIntervalMs ?? (isExactlyOnce ? 100 : 30_000),
+      threadsPerInstance: raw.threads, serviceMs: raw.serviceMs, restartDelayMs: raw.restartDelay, restoreRecordsPerMs: raw.restoreRecordsPerMs,
+    },
   };
 }

@@ -7,7 +7,7 @@ import { NonNegative, Positive } from '../parse/schemas.ts';
 import type { Pipeline, ProfileId } from '../types.ts';
 import { defaultMaxParallelism } from './keyGroups.ts';
 import type { Failure, OperatorSpec, RestartStrategy, RuntimeSpec, ServiceTime } from './types.ts';
-import { parseAckingRuntime, parseMicroBatchRuntime } from './parseProfiles.ts';
+import { parseAckingRuntime, parseKafkaRuntime, parseMicroBatchRuntime } from './parseProfiles.ts';
 import { checkFailure, CrashSchema, FailureSchema, Ms, oneOf, says } from './runtimeSchemas.ts';
 
 const Parallelism = v.pipe(Positive, v.maxValue(256, says('a parallelism ≤ 256')));
@@ -92,7 +92,8 @@ const restartOf = (raw: v.InferOutput<typeof RuntimeSchema>): RestartStrategy =>
 export function parseRuntime(profile: ProfileId, pipeline: Pipeline, input: unknown): RuntimeSpec {
   if (profile === 'spark') return parseMicroBatchRuntime(pipeline, input);
   if (profile === 'storm') return parseAckingRuntime(input);
-  if (profile !== 'flink') throw unsupported(`runtime under ${profile} (the parallel runtime follows Flink, spec §7; Spark has micro-batches)`);
+  if (profile === 'kafka-streams') return parseKafkaRuntime(pipeline, input);
+  if (profile !== 'flink') throw unsupported(`runtime under ${profile} (the parallel runtime follows Flink, spec §7; Spark has micro-batches, Kafka Streams stream threads, Storm acking)`);
   if (pipeline.window.time === 'processing') throw unsupported('processing-time windows in the runtime');
   const parsed = v.safeParse(RuntimeSchema, input);
   if (!parsed.success) throw new InputError('invalid', describeIssue('pipeline.runtime', parsed.issues[0]));

@@ -10,6 +10,7 @@ import type { Run, RunOptions, Scenario } from '../types.ts';
 import { injectFailure } from './failover.ts';
 import { runAcking } from './acking.ts';
 import { Job } from './job.ts';
+import { runKafkaStreams } from './kafkaStreams.ts';
 import { runMicroBatches } from './microBatch.ts';
 import type { CheckpointEntry, RuntimeSpec, RuntimeTrace } from './types.ts';
 
@@ -19,6 +20,7 @@ const DRAIN_LIMIT_MS = 10_000_000;
 export function runRuntime(scenario: Scenario, program: Program, options: RunOptions = {}): Run {
   if (scenario.profile === 'spark') return runMicroBatches(scenario, program, options);
   if (scenario.profile === 'storm') return runAcking(scenario, program, options);
+  if (scenario.profile === 'kafka-streams') return runKafkaStreams(scenario, program, options);
   const runtime = scenario.pipeline.runtime as RuntimeSpec;
   const clock = new Scheduler();
   const isTracing = options.trace ?? false;

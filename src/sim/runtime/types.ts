@@ -73,6 +73,8 @@ export interface RuntimeSpec {
   microBatch?: MicroBatchSpec;
   /** `storm` profile: acking (R7.16–R7.18). */
   acking?: AckingSpec;
+  /** `kafka-streams` profile: stream threads, commits and changelogs (R7.14). */
+  kafka?: KafkaStreamsSpec;
   /** Rescales the window operator between 1 and `maxSubtasks` subtasks (its `parallelism` is the starting point). */
   autoscaler?: AutoscalerSpec;
   /** Heap model: window subtasks hold `baseMB` + their state; every `gcEveryMs` a GC pauses each for `pauseMsPerMB` · heap. */
@@ -94,6 +96,20 @@ export interface AutoscalerSpec {
   maxSubtasks: number;
   pauseMs: number;
   bytesPerMs: number;
+}
+
+/**
+ * Kafka Streams (R7.14): `threadsPerInstance[i]` stream threads on instance i; one task per input partition;
+ * commits every `commitIntervalMs`; a failed thread's tasks run again `restartDelayMs` later, after restoring their
+ * state from the changelog at `restoreRecordsPerMs`.
+ */
+export interface KafkaStreamsSpec {
+  guarantee: 'at_least_once' | 'exactly_once_v2';
+  commitIntervalMs: number;
+  threadsPerInstance: number[];
+  serviceMs: number;
+  restartDelayMs: number;
+  restoreRecordsPerMs: number;
 }
 
 /** Storm: ackers (0 = tuples acked at once), topology.message.timeout, topology.max.spout.pending (Infinity = unset). */
@@ -232,6 +248,14 @@ export type RuntimeEvent =
   /** spark (R7.15): offsets/N written and batch N started (late when the previous one overran), sink write, commits/N. */
   /** storm (R7.16, R7.17): one change of a spout tuple's ack value; `ackVal` 16 hex digits, all zero when complete. */
   | { kind: 'acker'; procTimeMs: number; record: number; attempt: number; task: number; action: 'emit' | 'anchor' | 'ack' | 'complete' | 'timeout' | 'lost'; tuple: string; ackVal: string }
+  /**
+   * kafka-streams (R7.14): a stream thread's commit — `exactly_once_v2`: its transaction (outputs, changelog writes,
+   * input offsets) commits or aborts; `at_least_once`: offsets are committed (outputs were visible at once).
+   * `offsets[p]` is the committed offset per partition of the thread's tasks (−1: not one of its partitions).
+   */
+  | { kind: 'kafka-commit'; procTimeMs: number; thread: number; txn: number; action: 'commit' | 'abort'; outputs: number; changelog: number; offsets: number[] }
+  /** kafka-streams: a task rebuilds its state store from its changelog before it processes again. */
+  | { kind: 'restore'; procTimeMs: number; task: number; thread: number; changelogRecords: number; durationMs: number; reason: string }
   | { kind: 'micro-batch'; procTimeMs: number; batch: number; action: 'offsets' | 'write' | 'commit'; rows: number; offsets: number[]; attempt: number; lateByMs: number };
 
 /** Every write a sink made, in order. */
@@ -261,4 +285,6 @@ export interface RuntimeTrace {
   /** Per log record (index = trace.records index): how many times a source read it (≥ 2 means replayed). */
   reads: Uint16Array;
   endProcTimeMs: number;
+  /** kafka-streams: which stream thread runs which tasks (graph task ids), from the task assignment. */
+  kafka?: { guarantee: KafkaStreamsSpec['guarantee']; commitIntervalMs: number; threads: { instance: string; thread: string; tasks: number[] }[] };
 }
