@@ -85,3 +85,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `test-results/screens/sandbox-join-360-${scheme}.png`, fullPage: true });
   });
 }
+
+test('an imported vector, which has no arrival times, is plotted in arrival order', async ({ page }) => {
+  await page.goto('/#/sandbox');
+  await page.getByText('Import JSON').setInputFiles('tests/vectors/beam-early-count.json');
+  await expect(page.getByText('Imported beam-early-count.json.')).toBeVisible();
+  const plot = page.locator('.time-plot').first();
+  await expect(plot.locator('.axes')).toContainText('arrival order (input step, 1 = first)');
+  await expect(page.getByText('The records are the scenario’s scripted steps, without arrival times; change them in the scenario JSON.')).toBeVisible();
+  await expect(plot.getByText(/drawn in the order of the input’s steps/)).toBeVisible();
+  await expect(outputRows(page)).toHaveCount(4);
+  await page.screenshot({ path: 'test-results/screens/sandbox-vector.png', fullPage: true });
+});

@@ -11,6 +11,8 @@ export interface PlotContext {
   readonly geometry: PlotGeometry;
   readonly view: Viewport;
   readonly scales: Scales;
+  /** What the y axis places marks by: processing time, or, for runs without arrival times, input step order. */
+  readonly yAxis: 'processing time' | 'arrival order';
 }
 
 export const [getPlot, setPlot] = createContext<PlotContext>();
