@@ -6,6 +6,7 @@ import matrix from '../../lessons/engine-capabilities.json';
 import { createRng, type Rng } from '../../sim/index.ts';
 import type { RunView } from '../runView.ts';
 import type { Option, SetQuestion } from './catalog.ts';
+import { gridFeedback } from './grid.ts';
 import architectures from './data/architectures.json';
 import benchmarks from './data/benchmark-claims.json';
 
@@ -18,8 +19,9 @@ type Scope = keyof typeof benchmarks.scopes;
 type Measure = keyof typeof benchmarks.units;
 interface Claim { engine: string; figure: string; measure: Measure; per: Scope; workload?: string }
 
-const engineName = (id: string) => matrix.engines.find((e) => e.id === id)?.name ?? id;
-const claimText = (c: Claim) => `${engineName(c.engine)}: ${c.figure} ${benchmarks.units[c.measure]} ${benchmarks.scopes[c.per]}${c.workload ? `, measured with ${c.workload}` : ''}`;
+/** Short names ("Flink", "Spark") keep the pair labels readable on a phone. */
+const engineName = (id: string) => (matrix.engines.find((e) => e.id === id)?.name ?? id).replace(/^Apache | Structured Streaming$/g, '');
+const claimText = (c: Claim) => `${engineName(c.engine)} (${c.figure} ${benchmarks.units[c.measure]} ${benchmarks.scopes[c.per]}${c.workload ? `, measured with ${c.workload}` : ''})`;
 
 /** Why two claims cannot be ranked, or undefined when they can: both rates, per the same unit, on the same workload. */
 function whyNotComparable(a: Claim, b: Claim): string | undefined {
@@ -98,8 +100,8 @@ function misfit(architecture: Architecture, u: UseCase): string | undefined {
 
 const days = (n: number) => (n >= 365 && n % 365 === 0 ? `${n / 365} year${n === 365 ? '' : 's'}` : `${n} days`);
 
-function useCaseText(u: UseCase): string {
-  return `${u.label}: recompute ${days(u.reprocessDays)} of history; the log keeps ${days(u.logRetentionDays)}; the logic ${u.logicIsStreamable ? 'runs as a streaming job' : 'is a batch job that cannot run as a stream'}; ${u.mustHaveOneCodePath ? 'one code path required' : 'two code paths acceptable'}`;
+function useCaseDetail(u: UseCase): string {
+  return `recompute ${days(u.reprocessDays)} of history; the log keeps ${days(u.logRetentionDays)}; the logic ${u.logicIsStreamable ? 'runs as a streaming job' : 'is a batch job that cannot run as a stream'}; ${u.mustHaveOneCodePath ? 'one code path required' : 'two code paths acceptable'}`;
 }
 
 function drawUseCases(rng: Rng): UseCase[] {
@@ -125,10 +127,15 @@ const architectureFit: SetQuestion = {
   shape: 'set',
   summary: 'for each use case, the architectures (Lambda, Kappa) whose needs it meets',
   needs: [],
+  // A grid of use cases × architectures: the widget draws it as a table, and a wrong answer is explained per use case.
   options: (view) => useCasesOf(view).flatMap((u) => ARCHITECTURES.map((arch): Option => {
-    const why = misfit(arch, u);
-    return { id: `${u.id}:${arch}`, label: `${useCaseText(u)} → ${architectures.architectures[arch].label}`, why: why ?? `${architectures.architectures[arch].label} fits: ${architectures.architectures[arch].reprocessing}` };
+    const { label } = architectures.architectures[arch];
+    return {
+      id: `${u.id}:${arch}`, label: `${u.label}: ${label}`, why: misfit(arch, u) ?? `${label} fits: ${architectures.architectures[arch].reprocessing}`,
+      cell: { row: u.label, column: label, rowDetail: useCaseDetail(u) },
+    };
   })),
+  feedback: (options, answer, expected) => gridFeedback(options, answer, expected, 'use cases'),
   answer: (view) => useCasesOf(view).flatMap((u) => ARCHITECTURES.filter((arch) => !misfit(arch, u)).map((arch) => `${u.id}:${arch}`)),
 };
 

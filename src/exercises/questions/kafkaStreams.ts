@@ -101,12 +101,12 @@ function start(join: JoinSetup): Outcome {
 function joinLabel(join: JoinSetup): string {
   const left = `${join.left.topic} (${join.left.partitions} partitions)`;
   const right = `${join.right.topic} (${join.right.partitions} partitions)`;
-  if (join.kind === 'global-table') return `stream ${left} joined with the GlobalKTable ${right}`;
-  if (join.kind === 'table') return `stream ${left} joined with the KTable ${right}`;
   // Labels keep to short words so that they wrap on a phone.
-  if (join.right.rekeyed) return `stream ${left} joined with stream ${right}, after payments.selectKey(…) gives payments a new key`;
-  if (join.right.repartitionTo !== undefined) return `stream ${left} joined with stream ${right}, after payments.repartition(…) to ${join.right.repartitionTo} partitions`;
-  return `stream ${left} joined with stream ${right}`;
+  if (join.kind === 'global-table') return `${left} joined with the GlobalKTable ${right}`;
+  if (join.kind === 'table') return `${left} joined with the KTable ${right}`;
+  if (join.right.rekeyed) return `${left} joined with ${right} after payments.selectKey(…)`;
+  if (join.right.repartitionTo !== undefined) return `${left} joined with ${right} after payments.repartition(…) to ${join.right.repartitionTo} partitions`;
+  return `${left} joined with ${right}`;
 }
 
 /** Variant 1 shows the curated joins; other variants draw four, at least one that fails and one that starts. */
