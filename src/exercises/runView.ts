@@ -72,10 +72,13 @@ export function buildRunView(scenario: Scenario, run: Run): RunView {
   const hasManyKeys = trace.keys.length > 1;
   // Kafka Streams reports session and sliding windows with an inclusive end (vectors.md "Result").
   const isInclusive = scenario.profile === 'kafka-streams' && ['session', 'kafka-sliding'].includes(scenario.pipeline.window.type);
+  // A Storm windowed bolt holds the tuples in (end − length, end]: WatermarkTimeEvictionPolicy expires a tuple exactly
+  // one length before the end and processes one stamped at the end.
+  const isStorm = scenario.profile === 'storm';
   const windowLabel = (key: string, start: number | undefined, end: number | undefined) => {
     const bounds = start === undefined || end === undefined || !Number.isFinite(start)
       ? 'global'
-      : `[${formatSeconds(start)},${formatSeconds(end)}${isInclusive ? ']' : ')'}`;
+      : isStorm ? `(${formatSeconds(start)},${formatSeconds(end)}]` : `[${formatSeconds(start)},${formatSeconds(end)}${isInclusive ? ']' : ')'}`;
     return hasManyKeys ? `${key} ${bounds}` : bounds;
   };
 

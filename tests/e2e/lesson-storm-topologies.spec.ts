@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { answerAllThenReload, checkPhoneWidth, playToEnd, simulation } from './lessonWalk.ts';
 
 const LESSON = 'storm-topologies';
-const EXERCISES = [['late-tuples', 'select'], ['predict-bolt', 'predict']] as const;
+const EXERCISES = [['boundary-tuple', 'select'], ['late-tuples', 'select'], ['predict-bolt', 'predict']] as const;
 
 test('plays the simulation, answers every exercise, and keeps the answers after a reload', async ({ page }) => {
   test.setTimeout(180_000); // each exercise spawns the exercise CLI, and axe scans a long page
