@@ -1,13 +1,13 @@
 // Questions about how a Kafka Streams application is laid out at start-up: how many stream threads get no task
-// (src/sim/kafka/taskAssignment.ts) and which joins fail to start because their inputs are not co-partitioned
-// (repartition topics sized by src/sim/kafka/copartition.ts, then the join simulator, which refuses mismatched
-// inputs as Kafka does). Deployments and the first set of joins live in data/kafka-streams-setups.json.
-import { assignTasks, createRng, idleThreads, parseScenario, sizeCopartitionGroup, tasksOf, TopologyError, type Rng } from '../../sim/index.ts';
+// (read from a kafka-streams runtime run, whose threads get their tasks from src/sim/kafka/taskAssignment.ts) and
+// which joins fail to start because their inputs are not co-partitioned (repartition topics sized by
+// src/sim/kafka/copartition.ts, then the join simulator, which refuses mismatched inputs as Kafka does). The first
+// set of joins lives in data/kafka-streams-setups.json.
+import { createRng, parseScenario, run, sizeCopartitionGroup, TopologyError, type Rng } from '../../sim/index.ts';
 import type { RunView } from '../runView.ts';
-import type { NumberQuestion, Option, QuestionRef, SetQuestion } from './catalog.ts';
+import type { NumberQuestion, Option, SetQuestion } from './catalog.ts';
 import setups from './data/kafka-streams-setups.json';
 
-interface Deployment { id: string; label: string; threadsPerInstance: number[] }
 type JoinKind = 'stream' | 'table' | 'global-table';
 interface JoinSetup {
   id: string;
@@ -17,33 +17,26 @@ interface JoinSetup {
   right: { topic: string; partitions: number; rekeyed?: boolean; repartitionTo?: number };
 }
 
-const deployments = setups.deployments as Deployment[];
-
-function deploymentOf(ref: QuestionRef): Deployment {
-  const found = deployments.find((d) => d.id === ref.card);
-  if (!found) throw new RangeError(`no deployment "${ref.card}" (deployments: ${deployments.map((d) => d.id).join(', ')})`);
-  return found;
-}
-
-/** The scenario's windowed count is one stateful subtopology reading a topic with `pipeline.partitions` partitions. */
-function layoutOf(view: RunView, ref: QuestionRef) {
-  const deployment = deploymentOf(ref);
-  const partitions = view.scenario.pipeline.partitions;
-  const tasks = tasksOf([{ sourceTopics: ['input'], isStateful: true }], { input: partitions });
-  const assignment = assignTasks(tasks, deployment.threadsPerInstance);
-  return { deployment, partitions, threads: deployment.threadsPerInstance.reduce((a, b) => a + b, 0), idle: idleThreads(assignment), assignment };
+/** The stream threads of a kafka-streams runtime run, each with the tasks the assignor gave it. */
+function threadsOf(view: RunView) {
+  const threads = view.scenario.profile === 'kafka-streams' && view.scenario.pipeline.runtime ? run(view.scenario, { trace: true }).runtime?.kafka?.threads : undefined;
+  if (!threads) throw new RangeError('this question needs a kafka-streams runtime scenario (pipeline.runtime with threads)');
+  return threads;
 }
 
 const idleThreadsQuestion: NumberQuestion = {
   shape: 'number',
-  summary: 'how many stream threads get no task when a deployment runs the scenario\'s windowed count',
-  needs: ['card'],
+  summary: 'how many stream threads of a kafka-streams runtime scenario get no task',
+  needs: [],
   dimension: 'count',
-  answer: (view, ref) => layoutOf(view, ref).idle.length,
-  explain: (view, ref) => {
-    const { deployment, partitions, threads, idle, assignment } = layoutOf(view, ref);
-    const busiest = Math.max(...assignment.flatMap((i) => i.threads.map((t) => t.tasks.length)));
-    return `${partitions} partitions make ${partitions} tasks; ${deployment.label} is ${threads} threads, and the assignor gives each at most ${busiest} task${busiest === 1 ? '' : 's'}, so ${idle.length} thread${idle.length === 1 ? '' : 's'} get${idle.length === 1 ? 's' : ''} none.`;
+  answer: (view) => threadsOf(view).filter((t) => t.tasks.length === 0).length,
+  explain: (view) => {
+    const threads = threadsOf(view);
+    const tasks = threads.reduce((n, t) => n + t.tasks.length, 0);
+    const instances = new Set(threads.map((t) => t.instance)).size;
+    const idle = threads.filter((t) => t.tasks.length === 0);
+    const busiest = Math.max(...threads.map((t) => t.tasks.length));
+    return `${view.scenario.pipeline.partitions} partitions make ${tasks} tasks; ${instances} instances run ${threads.length} threads, and the assignor gives each at most ${busiest} task${busiest === 1 ? '' : 's'}, so ${idle.length} thread${idle.length === 1 ? '' : 's'} get${idle.length === 1 ? 's' : ''} none${idle.length > 0 ? ` (${idle.map((t) => `${t.instance}, ${t.thread}`).join('; ')})` : ''}.`;
   },
 };
 

@@ -8,26 +8,30 @@ const idle = findQuestion('idle-threads') as NumberQuestion;
 const failing = findQuestion('failing-joins') as SetQuestion;
 const noRerun = () => { throw new Error('not used'); };
 
-const countOver = (partitions: number, seed = 1) => runScenario({
+const countOver = (partitions: number, seed = 1, threads?: number[]) => runScenario({
   format: 'eventide.scenario/1', profile: 'kafka-streams', seed,
-  pipeline: { window: { type: 'tumbling', size: 10_000 }, aggregate: 'count', partitions },
+  pipeline: { window: { type: 'tumbling', size: 10_000 }, aggregate: 'count', partitions, ...(threads ? { runtime: { threads } } : {}) },
   events: [{ key: 'a', value: 1, ts: 1000, arrivalMs: 1000, partition: 0 }],
 });
-const deployment = { name: 'idle-threads', card: 'four-by-two' };
+const idleRef = { name: 'idle-threads' };
 
 describe('idle-threads', () => {
-  it('counts threads beyond the partition count as idle: 8 threads over 6, 3 and 8 partitions', () => {
-    expect(idle.answer(countOver(6), deployment)).toBe(2);
-    expect(idle.answer(countOver(3), deployment)).toBe(5);
-    expect(idle.answer(countOver(8), deployment)).toBe(0);
+  it('counts the threads of the run that got no task: 4 instances × 2 threads over 6, 3 and 8 partitions', () => {
+    expect(idle.answer(countOver(6, 1, [2, 2, 2, 2]), idleRef)).toBe(2);
+    expect(idle.answer(countOver(3, 1, [2, 2, 2, 2]), idleRef)).toBe(5);
+    expect(idle.answer(countOver(8, 1, [2, 2, 2, 2]), idleRef)).toBe(0);
   });
 
-  it('explains with the run\'s numbers', () => {
-    expect(idle.explain(countOver(6), deployment)).toBe('6 partitions make 6 tasks; 4 instances × 2 stream threads is 8 threads, and the assignor gives each at most 1 task, so 2 threads get none.');
+  it('weighs instances by their threads: 4 partitions on instances of 3 and 1 threads leave none idle', () => {
+    expect(idle.answer(countOver(4, 1, [3, 1]), idleRef)).toBe(0);
   });
 
-  it('names the deployment it does not know', () => {
-    expect(() => idle.answer(countOver(6), { name: 'idle-threads', card: 'nine-by-nine' })).toThrow(/no deployment "nine-by-nine" \(deployments: four-by-two\)/);
+  it('explains with the run\'s numbers and names the idle threads', () => {
+    expect(idle.explain(countOver(6, 1, [2, 2, 2, 2]), idleRef)).toBe('6 partitions make 6 tasks; 4 instances run 8 threads, and the assignor gives each at most 1 task, so 2 threads get none (instance 3, thread 2; instance 4, thread 2).');
+  });
+
+  it('needs a kafka-streams runtime scenario', () => {
+    expect(() => idle.answer(countOver(6), idleRef)).toThrow(/needs a kafka-streams runtime scenario/);
   });
 });
 

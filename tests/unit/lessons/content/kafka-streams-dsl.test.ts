@@ -115,6 +115,8 @@ describe('kafka-streams-dsl: tasks and threads', () => {
     const view = viewOf('six-partitions');
     expect(view.scenario.pipeline.partitions).toBe(6);
     expect(new Set(view.records.map((r) => r.partition)).size).toBe(6);
+    // 4 instances with num.stream.threads = 2, as the prompt says.
+    expect(scenarioJson('six-partitions').pipeline.runtime.threads).toEqual([2, 2, 2, 2]);
   });
 
   it('4 instances × 2 threads leave 2 threads idle (curriculum L09 Ex1), and the grader accepts only that', () => {
