@@ -293,6 +293,12 @@ export interface WindowColumns { length: number; keyId: Int32Array; start: Float
 /** scope −1 = the operator's watermark (Kafka Streams: stream time); scope p ≥ 0 = partition p. */
 export interface WatermarkColumns { length: number; seq: Int32Array; procTimeMs: Float64Array; step: Int32Array; scope: Int32Array; value: Float64Array }
 
+/**
+ * R3.13: the grouping stage's output watermark, min(input watermark, holds), one row each time it advances. Only
+ * Beam holds it back; other profiles record no rows (their output watermark is the operator watermark).
+ */
+export interface OutputWatermarkColumns { length: number; seq: Int32Array; procTimeMs: Float64Array; step: Int32Array; value: Float64Array }
+
 export interface Keyframe {
   seq: number;
   procTimeMs: number;
@@ -300,6 +306,8 @@ export interface Keyframe {
   records: number;
   assignments: number;
   watermarks: number;
+  outputWatermarks: number;
+  outputWm: number;
   panes: number;
   drops: number;
   events: number;
@@ -321,6 +329,7 @@ export interface Trace {
   assignments: AssignmentColumns;
   windows: WindowColumns;
   watermarks: WatermarkColumns;
+  outputWatermarks: OutputWatermarkColumns;
   panes: PaneEvent[];
   drops: DropEvent[];
   events: TraceEvent[];
@@ -344,6 +353,8 @@ export interface TimerCounts { set: number; fired: number; deleted: number }
 export interface TraceState {
   procTimeMs: number;
   operatorWm: number;
+  /** R3.13: the output watermark downstream sees (Beam: held back by watermark holds; otherwise operatorWm). */
+  outputWm: number;
   partitionWm: number[];
   partitionIdle: boolean[];
   /** R3.10 watermark alignment: partitions that stopped reading (always false without alignment). */

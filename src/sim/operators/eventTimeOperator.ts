@@ -8,8 +8,8 @@ import { inMs, type DropInput, type Recorder } from '../trace/recorder.ts';
 import type { Decision, Pipeline, Value } from '../types.ts';
 import { slidingStarts, tumblingStart } from '../windows/assign.ts';
 import { dropDecision, firingDecision } from './decisions.ts';
-import { holdFor, mergedHold, paneTimestamp, type Hold } from './paneTimestamp.ts';
 import { cancelTriggerTimer, countEvictedValue, mergeTriggerTimers, onElementTrigger, firesAtEndOfWindow } from './triggers.ts';
+import { WatermarkHolds } from './watermarkHolds.ts';
 import { copyWindow, insertByStart, windowLabel, type Win } from './window.ts';
 import { WindowTimers, type TimerOwner } from './windowTimers.ts';
 
@@ -25,7 +25,9 @@ export class EventTimeOperator implements TimerOwner {
   readonly isProcessingTime: boolean;
   private readonly hasDefaultEventTrigger: boolean;
   readonly endFires: boolean;
-  private readonly hold: Hold | undefined;
+  /** Beam only: watermark holds, pane timestamps and the output watermark (R3.13, R4.15). */
+  readonly holds: WatermarkHolds | undefined;
+  private isAdvancing = false;
 
   constructor(
     readonly rules: EventTimeRules,
@@ -40,7 +42,7 @@ export class EventTimeOperator implements TimerOwner {
     this.isProcessingTime = pipeline.window.time === 'processing';
     this.hasDefaultEventTrigger = pipeline.trigger.type === 'default' && !this.isProcessingTime && pipeline.window.type !== 'count';
     this.endFires = firesAtEndOfWindow(this);
-    this.hold = holdFor(pipeline.timestampCombiner);
+    this.holds = rules.profile === 'beam' ? new WatermarkHolds(pipeline.timestampCombiner ?? 'end-of-window', pipeline.allowedLateness, recorder) : undefined;
   }
 
   /** R4.1 / R4.8: window is past allowed lateness at the current watermark. */
@@ -108,7 +110,7 @@ export class EventTimeOperator implements TimerOwner {
       id: this.recorder.newWindow(keyId, start, reportedEnd), keyId, keyRank: this.keyRank[keyId], start, end: reportedEnd,
       maxTs, cleanupTs: this.isProcessingTime ? maxTs : maxTs + this.pipeline.allowedLateness, timerTs: 0,
       acc: this.agg.init(), size: 0, paneElems: 0, panes: 0, hasNonEarlyPane: false, isEndHandled: false,
-      isFinished: false, isClosed: false, lastValue: undefined, holdTs: NaN, procAction: undefined, triggerAction: undefined, isTriggerDone: false,
+      isFinished: false, isClosed: false, lastValue: undefined, holdTs: NaN, gcHoldTs: NaN, procAction: undefined, triggerAction: undefined, isTriggerDone: false,
       elements: this.pipeline.window.type === 'count' && this.pipeline.window.slide ? { records: [], values: [] } : undefined,
     };
     if (this.pipeline.window.type !== 'session') {
@@ -122,7 +124,7 @@ export class EventTimeOperator implements TimerOwner {
 
   add(win: Win, record: number, value: Value, eventTs: number): void {
     win.acc = this.agg.add(win.acc, value, record);
-    if (this.hold) win.holdTs = this.hold(win.holdTs, eventTs);
+    if (this.holds) this.holds.onElement(win, eventTs, this.wm);
     win.size++;
     win.paneElems++;
     if (win.elements) {
@@ -165,7 +167,6 @@ export class EventTimeOperator implements TimerOwner {
   private mergeSessions(keyId: number, list: Win[], from: Win[], start: number, end: number): Win {
     const merged = this.createWindow(keyId, start, end, end - 1);
     merged.acc = from.reduce((acc, w) => this.agg.merge(acc, w.acc), this.agg.init());
-    merged.holdTs = mergedHold(from, this.hold);
     for (const w of from) {
       merged.size += w.size;
       merged.paneElems += w.paneElems;
@@ -175,6 +176,7 @@ export class EventTimeOperator implements TimerOwner {
       w.isClosed = true;
       list.splice(list.indexOf(w), 1);
     }
+    this.holds?.onMerge(merged, from, this.wm);
     const rearmTrigger = mergeTriggerTimers(this, from, merged);
     for (const w of from) {
       cancelTriggerTimer(this, w);
@@ -194,7 +196,10 @@ export class EventTimeOperator implements TimerOwner {
     if (wm <= this.wm) return;
     this.wm = wm;
     this.recorder.operatorWatermark(wm);
+    this.isAdvancing = true;
     this.timers.fireDue(wm);
+    this.isAdvancing = false;
+    this.holds?.update(wm);
   }
 
   /** The end-of-window timer (R4.3, R4.9): the ON_TIME pane. */
@@ -223,6 +228,7 @@ export class EventTimeOperator implements TimerOwner {
 
   close(win: Win, reason: string | (() => string)): void {
     win.isClosed = true;
+    this.holds?.clear(win);
     if (win.procAction) win.procAction.run = () => {};
     cancelTriggerTimer(this, win);
     if (this.pipeline.window.type === 'session') {
@@ -238,8 +244,10 @@ export class EventTimeOperator implements TimerOwner {
   fire(win: Win, cause: FiringCause, isLast: boolean, purge = this.isDiscarding): void {
     const timing = this.rules.timing(win, this.wm, cause);
     const value = win.elements ? countEvictedValue(this, win) : this.agg.result(win.acc);
-    const ts = Number.isNaN(win.start) ? undefined : paneTimestamp(win, timing, this.hold);
     const isGlobal = Number.isNaN(win.start);
+    // Flink stamps window.maxTimestamp(); Beam the hold it releases now (R4.15).
+    const paneTs = this.holds ? this.holds.release(win) : win.maxTs;
+    const ts = isGlobal ? undefined : paneTs;
     const decision = this.recorder.isTracing ? firingDecision(this, win, cause, timing) : UNTRACED;
     if (this.isRetracting && win.lastValue !== undefined) {
       this.recorder.pane({
@@ -257,11 +265,12 @@ export class EventTimeOperator implements TimerOwner {
     if (timing !== 'EARLY') win.hasNonEarlyPane = true;
     win.paneElems = 0;
     win.lastValue = value;
-    win.holdTs = NaN;
     if (purge) {
       win.acc = this.agg.init();
       win.size = 0;
     }
+    // A firing outside a watermark advance (early and processing-time triggers) may let the output watermark move.
+    if (this.holds && !this.isAdvancing) this.holds.update(this.wm);
   }
 
   /** R3.9: the final watermark +∞; every pending window fires. Processing-time timers do not fire at end of input. */

@@ -24,8 +24,10 @@ export interface Win {
   isFinished: boolean;
   isClosed: boolean;
   lastValue: PaneValue | undefined;
-  /** R4.15: min or max event time of the elements since the last pane (EARLIEST / LATEST); NaN when none. */
+  /** R3.13, R4.15 (Beam): the element hold since the last pane (maxTs, or min / max element time); NaN when none. */
   holdTs: number;
+  /** R3.13 (Beam): the garbage-collection hold, maxTs + allowed lateness; NaN when none. */
+  gcHoldTs: number;
   /** Processing-time windows: the timer at maxTs that fires (default trigger) and cleans up (R1.4). */
   procAction: Action | undefined;
   /** A processing-time trigger's pending timer (ContinuousProcessingTimeTrigger, AfterProcessingTime). */

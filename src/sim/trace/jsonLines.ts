@@ -17,6 +17,10 @@ export function* traceLines(trace: Trace): Generator<string> {
   for (let i = 0; i < w.length; i++) {
     rows.push({ seq: w.seq[i], line: () => JSON.stringify({ kind: 'watermark', procTimeMs: w.procTimeMs[i], step: w.step[i], scope: w.scope[i] < 0 ? 'operator' : `partition ${w.scope[i]}`, wm: wmForJson(w.value[i]) }) });
   }
+  const o = trace.outputWatermarks;
+  for (let i = 0; i < o.length; i++) {
+    rows.push({ seq: o.seq[i], line: () => JSON.stringify({ kind: 'watermark', procTimeMs: o.procTimeMs[i], step: o.step[i], scope: 'output', wm: wmForJson(o.value[i]) }) });
+  }
   for (const p of trace.panes) rows.push({ seq: p.seq, line: () => JSON.stringify({ kind: 'pane', ...p }) });
   for (const d of trace.drops) rows.push({ seq: d.seq, line: () => JSON.stringify({ kind: 'drop', ...d }) });
   for (const e of trace.events) rows.push({ seq: e.seq, line: () => JSON.stringify(e) });

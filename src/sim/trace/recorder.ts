@@ -44,6 +44,9 @@ export class Recorder {
   private readonly win = { keyId: i32(), start: f64(), end: f64() };
   private readonly wm = { seq: i32(), procTimeMs: f64(), step: i32(), scope: i32(), value: f64() };
   private watermarkCount = 0;
+  private readonly outWm = { seq: i32(), procTimeMs: f64(), step: i32(), value: f64() };
+  private outputCount = 0;
+  private outputWm = -Infinity;
   private readonly panes: PaneEvent[] = [];
   private readonly drops: DropEvent[] = [];
   private readonly events: TraceEvent[] = [];
@@ -155,6 +158,18 @@ export class Recorder {
     this.watermarkRow(-1, wm);
   }
 
+  /** R3.13: the grouping stage's output watermark moved forward (Beam: held back by watermark holds). */
+  outputWatermark(wm: number): void {
+    this.outputWm = wm;
+    if (!this.isTracing) return;
+    const o = this.outputCount++;
+    this.outWm.seq.set(o, this.seq++);
+    this.outWm.procTimeMs.set(o, this.clock.nowMs);
+    this.outWm.step.set(o, this.step);
+    this.outWm.value.set(o, wm);
+    this.tick();
+  }
+
   partitionWatermark(partition: number, wm: number): void {
     this.partitionWm[partition] = wm;
     this.watermarkRow(partition, wm);
@@ -199,7 +214,7 @@ export class Recorder {
     this.rowsSinceKeyframe = 0;
     this.keyframes.push({
       seq: this.seq, procTimeMs: this.clock.nowMs, records: this.recordCount, assignments: this.assignmentCount,
-      watermarks: this.watermarkCount, panes: this.panes.length, drops: this.drops.length, events: this.events.length,
+      watermarks: this.watermarkCount, outputWatermarks: this.outputCount, outputWm: this.outputWm, panes: this.panes.length, drops: this.drops.length, events: this.events.length,
       operatorWm: this.operatorWm, timers: { ...this.timers }, partitionWm: this.partitionWm.slice(), partitionIdle: this.partitionIdle.slice(),
       partitionPaused: this.partitionPaused.slice(),
       open: new Map([...this.open].map(([id, records]) => [id, records.slice()])),
@@ -243,6 +258,7 @@ export class Recorder {
       assignments: { length: a, seq: this.asg.seq.trimmed(a), procTimeMs: this.asg.procTimeMs.trimmed(a), record: this.asg.record.trimmed(a), windowId: this.asg.windowId.trimmed(a) },
       windows: { length: w, keyId: this.win.keyId.trimmed(w), start: this.win.start.trimmed(w), end: this.win.end.trimmed(w) },
       watermarks: { length: m, seq: this.wm.seq.trimmed(m), procTimeMs: this.wm.procTimeMs.trimmed(m), step: this.wm.step.trimmed(m), scope: this.wm.scope.trimmed(m), value: this.wm.value.trimmed(m) },
+      outputWatermarks: { length: this.outputCount, seq: this.outWm.seq.trimmed(this.outputCount), procTimeMs: this.outWm.procTimeMs.trimmed(this.outputCount), step: this.outWm.step.trimmed(this.outputCount), value: this.outWm.value.trimmed(this.outputCount) },
       panes: this.panes, drops: this.drops, events: this.events, keyframes: this.keyframes,
     };
   }

@@ -78,6 +78,9 @@ export function stateAt(trace: Trace, t: number, useKeyframes: boolean): TraceSt
       }
     }
   }
+  const o = trace.outputWatermarks;
+  const oEnd = countUpTo(o.length, (i) => o.procTimeMs[i], t);
+  const outputWm = oEnd > 0 ? o.value[oEnd - 1] : kf && kf.outputWatermarks > 0 ? kf.outputWm : -Infinity;
   const wEnd = countUpTo(w.length, (i) => w.procTimeMs[i], t);
   for (let i = kf ? kf.watermarks : 0; i < wEnd; i++) {
     if (w.scope[i] < 0) operatorWm = w.value[i];
@@ -93,7 +96,7 @@ export function stateAt(trace: Trace, t: number, useKeyframes: boolean): TraceSt
     heldRecords += held.length;
   }
   return {
-    procTimeMs: t, operatorWm, partitionWm, partitionIdle, partitionPaused, openWindows,
+    procTimeMs: t, operatorWm, outputWm: trace.profile === 'beam' ? outputWm : operatorWm, partitionWm, partitionIdle, partitionPaused, openWindows,
     records: countUpTo(trace.records.length, (i) => trace.records.procTimeMs[i], t),
     panes: pEnd,
     drops: countUpTo(trace.drops.length, (i) => trace.drops[i].procTimeMs, t),

@@ -50,6 +50,7 @@ export function lateRecordTrace(): Trace {
       length: WATERMARKS.length, seq: i32(WATERMARKS.map((_, i) => i)), procTimeMs: f64(WATERMARKS.map(([t]) => t)),
       step: i32(WATERMARKS.map(() => 0)), scope: i32(WATERMARKS.map(() => -1)), value: f64(WATERMARKS.map(([, wm]) => wm)),
     },
+    outputWatermarks: { length: 0, seq: i32([]), procTimeMs: f64([]), step: i32([]), value: f64([]) },
     panes: [pane(100, 15000, 0, 3, 9999), pane(102, 20000, 1, 2, Infinity)],
     drops: [DROP],
   };
@@ -67,7 +68,7 @@ export function lateRecordStateAt(procTimeMs: number): TraceState {
     if (held.length > 0 && procTimeMs < firedAt) open.push({ windowId, keyId: 0, key: 'k', ...window, records: held });
   });
   return {
-    procTimeMs, operatorWm: wm, partitionWm: [wm], partitionIdle: [false], partitionPaused: [false], openWindows: open,
+    procTimeMs, operatorWm: wm, outputWm: wm, partitionWm: [wm], partitionIdle: [false], partitionPaused: [false], openWindows: open,
     records: arrived, panes, drops: procTimeMs >= 16000 ? 1 : 0, events: 0, timers: { set: 0, fired: 0, deleted: 0, pending: 0 },
     stateSize: { windows: open.length, records: open.reduce((n, w) => n + w.records.length, 0) },
   };

@@ -41,7 +41,7 @@ describe('beam TimestampCombiner (R4.15)', () => {
     ]);
   });
 
-  it('R4.15 (Sim): a LATE pane keeps maxTs, as Beam holds no element behind the output watermark', () => {
+  it('R4.15: a LATE pane is stamped maxTs: its element gets a GC hold, which extractAndRelease clips to the end of the window', () => {
     expect(panes({ timestampCombiner: 'earliest', allowedLateness: 20 }, [...records('k', 5), { watermark: 10 }, ...records('k', 2)])).toEqual([
       { value: [5], timing: 'ON_TIME', ts: 5 },
       { value: [2], timing: 'LATE', ts: 9 },
