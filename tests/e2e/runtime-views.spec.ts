@@ -2,6 +2,7 @@
 // watches the job restart: the restore, the rewound offsets, the replayed and duplicated sink writes.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations, sandboxLink, scrubber } from './sandboxHelpers.ts';
 
 const LESSON = '/#/lesson/job-recovery-tour';
 const TITLE = 'A keyed count that crashes and recovers';
@@ -71,4 +72,32 @@ test('reads at 360 px wide and in dark mode, and passes axe in both', async ({ p
   await sim.screenshot({ path: testInfo.outputPath('runtime-360-dark.png') });
   await page.setViewportSize({ width: 1100, height: 900 });
   await sim.screenshot({ path: testInfo.outputPath('runtime-wide-dark.png') });
+});
+
+test('the dataflow shows each channel’s and task’s watermark and marks a silent partition idle', async ({ page }) => {
+  const silent = {
+    format: 'eventide.scenario/1', name: 'a silent partition', profile: 'flink', seed: 1,
+    pipeline: {
+      window: { type: 'tumbling', size: 1000 }, aggregate: 'count', partitions: 2,
+      watermark: { type: 'bounded', delay: 100, emit: 'periodic', interval: 200, idleness: 500 },
+      runtime: { parallelism: 2, checkpoint: { interval: 1000, mode: 'exactly-once' }, sink: 'transactional', restartDelay: 200 },
+    },
+    events: Array.from({ length: 40 }, (_, i) => ({ key: `k${i % 4}`, ts: i * 100, arrivalMs: i * 100, partition: 0 })),
+    steps: [{ end: true }],
+  };
+  await page.goto(sandboxLink({ a: silent, t: 600 }));
+  const dataflow = page.getByRole('region', { name: 'Dataflow' });
+  const partitions = dataflow.getByRole('list', { name: 'Source partitions' });
+  await expect(partitions.getByRole('listitem').nth(1)).toHaveText(/^partition 1: watermark −∞$/);
+  await scrubber(page).fill('1500');
+  // Partition 1 went idle at 800 ms: it says so, and its source no longer holds the windows' watermark back.
+  await expect(partitions.getByRole('listitem').nth(1)).toHaveText(/^◌ partition 1: idle, watermark −∞$/);
+  await expect(dataflow.getByRole('button', { name: /^source-1: .*, idle, watermark −∞$/ })).toBeVisible();
+  await expect(dataflow.getByRole('button', { name: /^window-0: .*, watermark 1\.\d+ s$/ })).toBeVisible();
+  await expect(dataflow.locator('text.wire-wm').filter({ hasText: 'idle' }).first()).toBeVisible();
+  await dataflow.screenshot({ path: 'test-results/screens/dataflow-watermarks.png' });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousViolations(page);
+  await dataflow.screenshot({ path: 'test-results/screens/dataflow-watermarks-360-dark.png' });
 });

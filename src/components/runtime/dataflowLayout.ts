@@ -4,7 +4,7 @@
 import type { RuntimeGraph } from '../../sim/runtime/types.ts';
 
 export const NARROW_BELOW_PX = 560;
-const BOX_H = 58;
+const BOX_H = 72;
 const HEADER_H = 34;
 const GAUGE = 5;
 

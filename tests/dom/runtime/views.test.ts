@@ -13,8 +13,8 @@ describe('dataflow view', () => {
   it('names each task’s state, back-pressure status and queued input', () => {
     const runtime = handmadeTrace();
     render(DataflowView, { runtime, now: runtimeAt(runtime, 1200), keys: ['a', 'b'] });
-    expect(screen.getByRole('button', { name: 'source-0: back-pressured, back-pressure HIGH' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'window-0: busy, back-pressure OK, 6 of 8 queued' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'source-0: back-pressured, back-pressure HIGH, watermark −∞' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'window-0: busy, back-pressure OK, 6 of 8 queued, watermark −∞' })).toBeTruthy();
     expect(screen.getByText('6 records in flight between tasks')).toBeTruthy();
   });
 
