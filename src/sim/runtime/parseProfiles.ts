@@ -5,7 +5,7 @@ import { describeIssue, invalid, InputError, show, unsupported } from '../parse/
 import { NonNegative, Positive } from '../parse/schemas.ts';
 import type { Pipeline } from '../types.ts';
 import { checkFailure, FailureSchema, Ms, oneOf, says } from './runtimeSchemas.ts';
-import type { OperatorSpec, RuntimeSpec } from './types.ts';
+import { GROUPINGS, type OperatorSpec, type RuntimeSpec } from './types.ts';
 
 const MicroBatchSchema = v.strictObject({
   sink: v.optional(oneOf(['idempotent', 'at-least-once']), 'idempotent'),
@@ -35,7 +35,10 @@ const AckingSchema = v.strictObject({
   bolts: v.optional(v.pipe(v.array(v.strictObject({
     name: v.pipe(v.string(says('a name')), v.regex(/^[a-z][a-z0-9-]*$/, says('a lower-case name'))),
     serviceMs: v.optional(v.pipe(NonNegative, v.maxValue(1e9)), 0),
-  })), v.minLength(1, says('at least one bolt')), v.maxLength(8, says('at most 8 bolts'))), [{ name: 'count', serviceMs: 0 }]),
+    parallelism: v.optional(v.pipe(Positive, v.maxValue(64, says('at most 64 tasks'))), 1),
+    grouping: v.optional(oneOf([...GROUPINGS]), 'shuffle'),
+  })), v.minLength(1, says('at least one bolt')), v.maxLength(8, says('at most 8 bolts'))), [{ name: 'count', serviceMs: 0, parallelism: 1, grouping: 'shuffle' as const }]),
+  workers: v.optional(v.pipe(Positive, v.maxValue(64, says('at most 64 workers'))), 1),
   restartDelay: v.optional(NonNegative, 1000),
   failures: v.optional(v.pipe(v.array(FailureSchema), v.maxLength(1000, says('at most 1000 failures'))), []),
 });
@@ -45,17 +48,20 @@ export function parseAckingRuntime(input: unknown): RuntimeSpec {
   const parsed = v.safeParse(AckingSchema, input);
   if (!parsed.success) throw new InputError('invalid', describeIssue('pipeline.runtime', parsed.issues[0]));
   const raw = parsed.output;
-  const stage = (name: string, kind: OperatorSpec['kind'], ms = 0): OperatorSpec => ({ name, kind, parallelism: 1, partitioning: 'forward', service: { type: 'fixed', ms }, keyServiceMs: {} });
+  const stage = (name: string, kind: OperatorSpec['kind'], ms = 0, parallelism = 1): OperatorSpec => ({ name, kind, parallelism, partitioning: 'forward', service: { type: 'fixed', ms }, keyServiceMs: {} });
   const names = raw.bolts.map((b) => b.name);
   const dup = names.findIndex((n, i) => n === 'spout' || names.indexOf(n) !== i);
   if (dup >= 0) throw invalid(`pipeline.runtime.bolts[${dup}].name`, `expected a unique name other than spout, got ${show(names[dup])}`);
-  const operators = [stage('spout', 'source'), ...raw.bolts.map((b, i) => stage(b.name, i === raw.bolts.length - 1 ? 'sink' : 'map', b.serviceMs))];
+  const operators = [stage('spout', 'source'), ...raw.bolts.map((b, i) => stage(b.name, i === raw.bolts.length - 1 ? 'sink' : 'map', b.serviceMs, b.parallelism))];
   return {
     operators, maxParallelism: 1, failures: raw.failures.map((f, i) => checkFailure(f, operators, `pipeline.runtime.failures[${i}]`, `failures[${i}]`)),
     checkpoint: { intervalMs: 1000, mode: 'none', timeoutMs: Infinity, alignedTimeoutMs: 0 }, sink: 'at-least-once',
     restart: { type: 'fixed-delay', delayMs: raw.restartDelay, attempts: 1_000_000 }, heartbeatTimeoutMs: Infinity, bufferCapacity: 1,
     latencyIntervalMs: 0, metricsIntervalMs: 1000, bytesPerEntry: 100, heap: { baseMB: 64, gcEveryMs: 0, pauseMsPerMB: 0 },
-    acking: { ackers: raw.ackers, messageTimeoutMs: raw.messageTimeoutMs, maxSpoutPending: raw.maxSpoutPending ?? Infinity },
+    acking: {
+      ackers: raw.ackers, messageTimeoutMs: raw.messageTimeoutMs, maxSpoutPending: raw.maxSpoutPending ?? Infinity,
+      groupings: raw.bolts.map((b) => b.grouping), workers: raw.workers,
+    },
   };
 }
 

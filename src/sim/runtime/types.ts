@@ -112,8 +112,16 @@ export interface KafkaStreamsSpec {
   restoreRecordsPerMs: number;
 }
 
-/** Storm: ackers (0 = tuples acked at once), topology.message.timeout, topology.max.spout.pending (Infinity = unset). */
-export interface AckingSpec { ackers: number; messageTimeoutMs: number; maxSpoutPending: number }
+/** Storm stream groupings: how a bolt's input is spread over its tasks. */
+export const GROUPINGS = ['shuffle', 'fields', 'all', 'global', 'localOrShuffle'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+/**
+ * Storm: ackers (0 = tuples acked at once), topology.message.timeout, topology.max.spout.pending (Infinity = unset),
+ * the grouping each bolt subscribes with (`groupings[i]` for bolt i; `fields` groups by the record's key), and
+ * topology.workers (tasks are dealt over workers round-robin: spout first, then bolt tasks in order).
+ */
+export interface AckingSpec { ackers: number; messageTimeoutMs: number; maxSpoutPending: number; groupings: Grouping[]; workers: number }
 
 /** A batch takes `overheadMs + rows · perRowMs`; the sink writes at its end and `commits/N` follows `commitMs` later. */
 export interface MicroBatchSpec { overheadMs: number; perRowMs: number; commitMs: number }
@@ -256,6 +264,8 @@ export type RuntimeEvent =
   | { kind: 'kafka-commit'; procTimeMs: number; thread: number; txn: number; action: 'commit' | 'abort'; outputs: number; changelog: number; offsets: number[] }
   /** kafka-streams: a task rebuilds its state store from its changelog before it processes again. */
   | { kind: 'restore'; procTimeMs: number; task: number; thread: number; changelogRecords: number; durationMs: number; reason: string }
+  /** storm: a tuple went from task `from` to task `to` by the receiving bolt's grouping. */
+  | { kind: 'route'; procTimeMs: number; record: number; attempt: number; from: number; to: number; grouping: Grouping }
   | { kind: 'micro-batch'; procTimeMs: number; batch: number; action: 'offsets' | 'write' | 'commit'; rows: number; offsets: number[]; attempt: number; lateByMs: number };
 
 /** Every write a sink made, in order. */
@@ -285,6 +295,8 @@ export interface RuntimeTrace {
   /** Per log record (index = trace.records index): how many times a source read it (≥ 2 means replayed). */
   reads: Uint16Array;
   endProcTimeMs: number;
+  /** storm: spout tuples in flight (emitted, not yet acked or failed; R7.18 caps it), and the worker of each task. */
+  storm?: { spoutPending: StepSeries; maxSpoutPending: number; workerOf: number[] };
   /** kafka-streams: which stream thread runs which tasks (graph task ids), from the task assignment. */
   kafka?: { guarantee: KafkaStreamsSpec['guarantee']; commitIntervalMs: number; threads: { instance: string; thread: string; tasks: number[] }[] };
 }
