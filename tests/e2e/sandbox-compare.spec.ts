@@ -42,6 +42,20 @@ test('a crash picked in A’s view goes to B only when B is chosen, and the outp
   await expect(cardB.getByRole('button', { name: /^Remove/ })).toHaveCount(1);
   await expect(cardA.getByRole('button', { name: /^Remove/ })).toHaveCount(1);
   await expectNoSeriousViolations(page);
+  await page.screenshot({ path: 'test-results/screens/sandbox-compare-failures.png', fullPage: true });
+});
+
+test('the failure choice reads at 360 px in dark mode and passes axe', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(sandboxLink({ a: job, b: { profile: 'flink', pipeline: job.pipeline } }));
+  await page.getByRole('radio', { name: 'A only' }).check();
+  await crashWindow1In(page, 'B');
+  await expect(page.getByRole('status').filter({ hasText: 'Scheduled a crash of window-1 at 1.5 s in A.' })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoSeriousViolations(page);
+  await page.getByRole('group', { name: 'Failures you pick in a dataflow view apply to' }).screenshot({ path: 'test-results/screens/sandbox-failure-target-360-dark.png' });
 });
 
 test('a side without the picked task keeps its run and says why', async ({ page }) => {
