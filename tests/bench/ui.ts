@@ -11,8 +11,11 @@ import { chromium, type Page } from '@playwright/test';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const isJson = process.argv.includes('--json');
 const log = (line: string) => !isJson && console.log(line);
-const PORT = 4373;
+// BENCH_PORT lets runs from two checkouts (or beside an end-to-end run) proceed at once; each port builds into its
+// own folder, so no run measures another's build.
+const PORT = Number(process.env.BENCH_PORT ?? 4373);
 const BASE = `http://127.0.0.1:${PORT}`;
+const OUT_DIR = `node_modules/.cache/eventide-bench-${PORT}`;
 const FRAME_BUDGET_MS = 16.7;
 const DRAG_BUDGET_MS = 50;
 
@@ -111,9 +114,9 @@ async function measureDrag(page: Page): Promise<{ moves: number; p50: number; p9
 }
 
 log('building…');
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: isJson ? 'ignore' : 'inherit' });
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', OUT_DIR], { cwd: root, stdio: isJson ? 'ignore' : 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' });
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' });
 try {
   for (let i = 0; i < 100; i++) {
     if (await fetch(BASE).then(() => true, () => false)) break;
