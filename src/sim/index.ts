@@ -15,6 +15,8 @@ export { generateEvents } from './generator.ts';
 export { formatResult } from './result.ts';
 export { createRng, type Rng } from './rng.ts';
 export { keyGroupOf, subtaskOfKeyGroup } from './runtime/keyGroups.ts';
+export { runtimeAt, seriesAt, type RuntimeNow } from './runtime/runtimeAt.ts';
+export { compareGroupings, type GroupingOutcome } from './runtime/groupingCounts.ts';
 export type { OperatorSpec } from './runtime/types.ts';
 export { assignTasks, idleThreads, tasksOf, AssignmentInputError, type InstanceAssignment, type StreamsTask, type SubtopologySpec } from './kafka/taskAssignment.ts';
 export { sizeCopartitionGroup, TopologyError, type CopartitionTopic } from './kafka/copartition.ts';
