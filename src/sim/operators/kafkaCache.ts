@@ -16,7 +16,8 @@ export class RecordCache implements UpdateBuffer {
   /** Windows downstream has received a value for. */
   private readonly sent = new Set<number>();
   private isArmed = false;
-  private lastCommitMs = -Infinity;
+  // The first commit comes one interval after start (StreamThread commits once commit.interval.ms has elapsed).
+  private lastCommitMs = 0;
 
   constructor(
     private readonly recorder: Recorder,

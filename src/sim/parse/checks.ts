@@ -110,7 +110,7 @@ export function normalizePipeline(profile: ProfileId, raw: RawPipeline): Pipelin
     lateOutput: raw.lateOutput,
     batchInterval: raw.batchInterval,
     noDataBatches: raw.noDataBatches,
-    ...(raw.caching ? { caching: raw.caching } : {}),
+    ...(raw.caching ? { caching: { commitIntervalMs: raw.caching.commitIntervalMs ?? (raw.caching.guarantee === 'exactly-once' ? 100 : 30_000) } } : {}),
     ...(raw.timestampCombiner ? { timestampCombiner: raw.timestampCombiner } : {}),
   };
   if (raw.runtime !== undefined) pipeline.runtime = parseRuntime(profile, pipeline, raw.runtime);

@@ -72,7 +72,8 @@ export const PipelineSchema = v.strictObject({
   accumulation: v.optional(oneOf(['discarding', 'accumulating', 'retracting'])),
   emit: v.optional(oneOf(['updates', 'final', 'close']), 'updates'),
   // Scenario-format options (parseScenario rejects them in vectors): R4.20 caching, R4.15 Beam output timestamps.
-  caching: v.optional(v.strictObject({ commitIntervalMs: Positive })),
+  // commit.interval.ms: 30 000 by default, 100 under exactly-once (StreamsConfig); `guarantee` only picks that default.
+  caching: v.optional(v.strictObject({ commitIntervalMs: v.optional(Positive), guarantee: v.optional(oneOf(['at-least-once', 'exactly-once'])) })),
   timestampCombiner: v.optional(oneOf(['end-of-window', 'earliest', 'latest'])),
   outputMode: v.optional(oneOf(['append', 'update', 'complete']), 'append'),
   partitions: v.optional(v.pipe(Positive, v.maxValue(1024, says('at most 1024 partitions'))), 1),

@@ -75,6 +75,17 @@ describe('kafka-streams record caching (R4.20)', () => {
     expect(timers).toEqual([expect.objectContaining({ kind: 'timer-set', timerMs: 100, domain: 'processing', purpose: 'commit', keyId: -1, windowId: -1 })]);
   });
 
+  it('R4.20: the first commit comes one interval after start, so a record at processing time 0 waits for it', () => {
+    const r = runScenario({ window: tumbling10, caching }, { steps: [...records('k', 1), { advance: 50 }, ...records('k', 2), { advance: 50 }] });
+    expect(flushes(r)).toEqual([[100, 0, 2]]);
+  });
+
+  it('R4.20: the commit interval defaults to commit.interval.ms, 30 000 ms, or 100 ms under exactly-once', () => {
+    const events = [{ key: 'k', ts: 1, arrivalMs: 10 }];
+    expect(flushes(runScenario({ window: tumbling10, caching: {} }, { events, steps: [{ advance: 40_000 }] }))).toEqual([[30_000, 0, 1]]);
+    expect(flushes(runScenario({ window: tumbling10, caching: { guarantee: 'exactly-once' } }, { events, steps: [{ advance: 1000 }] }))).toEqual([[100, 0, 1]]);
+  });
+
   it('R2.7, R4.20: a session merged away before any commit sends no tombstone, only the merged session', () => {
     const events = [{ key: 'k', ts: 0, arrivalMs: 10 }, { key: 'k', ts: 3, arrivalMs: 20 }];
     const cached = runScenario({ window: { type: 'session', gap: 5 }, caching }, { events, steps: [{ advance: 100 }] });
