@@ -53,7 +53,8 @@ describe('sandbox', () => {
 
   it('opens a join scenario in the join view, without the windowed controls or A/B compare', async () => {
     render(Sandbox, { query: await encodeState({ scenario: leftJoin(), atMs: 0 }) });
-    const view = await screen.findByRole('region', { name: 'Join state and results' });
+    // The join view is loaded on first use; a busy machine can take a few seconds.
+    const view = await screen.findByRole('region', { name: 'Join state and results' }, { timeout: 10_000 });
     expect(within(view).getByRole('region', { name: 'Join results' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Orders and payments' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Configuration A' })).toBeNull();
@@ -62,7 +63,7 @@ describe('sandbox', () => {
 
   it('opens a CEP scenario in the pattern view', async () => {
     render(Sandbox, { query: await encodeState({ scenario: loginThenBuy(), atMs: 0 }) });
-    expect(await screen.findByRole('region', { name: 'Pattern matching state' })).toBeTruthy();
+    expect(await screen.findByRole('region', { name: 'Pattern matching state' }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Login then buy' })).toBeTruthy();
   });
 });
