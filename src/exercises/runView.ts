@@ -110,9 +110,11 @@ export function buildRunView(scenario: Scenario, run: Run): RunView {
     if (!windows.has(label)) windows.set(label, { id: label, key, start: w.start[id], end: w.end[id] });
   }
 
+  // In a spark runtime run a pane's step is its micro-batch: it fired after the last record that batch read.
+  const lastReadBy = (batch: number) => records.filter((rec) => r.step[rec.row] === batch).at(-1)?.id;
   const panes = trace.panes.map((p): PaneRow => ({
     window: windowLabel(p.key, p.start, p.end), key: p.key, value: p.value, timing: p.timing,
-    after: inputLabel(scenario, p.step), procTimeMs: p.procTimeMs, isRetraction: p.retract, seq: p.seq, step: p.step,
+    after: (byArrival && lastReadBy(p.step)) || inputLabel(scenario, p.step), procTimeMs: p.procTimeMs, isRetraction: p.retract, seq: p.seq, step: p.step,
     reason: simReason(p.reason),
   }));
 

@@ -39,3 +39,10 @@ describe('batch-start-for-record', () => {
     expect(() => startOf(plain, 'e1')).toThrow(/needs a spark runtime scenario/);
   });
 });
+
+describe('results of a spark runtime run', () => {
+  it('fire after the last record their micro-batch read: e2, e5, e8, e11 and e12 for 3 s batches', () => {
+    const view = withBatchMs(3000);
+    expect([...new Set(view.panes.map((p) => p.after))]).toEqual(['e2', 'e5', 'e8', 'e11', 'e12']);
+  });
+});
