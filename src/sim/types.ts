@@ -28,16 +28,14 @@ export type AggregateSpec =
 
 export type WatermarkEmit = 'per-record' | 'periodic';
 
-/**
- * Flink `withWatermarkAlignment(group, maxDrift, updateInterval)` (R3.10), a scenario-format option: a partition
- * whose watermark is more than `maxDrift` ahead of the group's minimum stops reading until the minimum catches up.
- */
+/** Flink `withWatermarkAlignment(group, maxDrift, updateInterval)` (R3.10), a scenario-format option. */
 export interface WatermarkAlignment { group: string; maxDrift: number; updateInterval: number }
 
-export type WatermarkSpec =
-  | { type: 'explicit'; idleness?: number; alignment?: WatermarkAlignment }
-  | { type: 'bounded'; delay: number; emit: WatermarkEmit; interval: number; idleness?: number; alignment?: WatermarkAlignment }
-  | { type: 'monotonous'; emit: WatermarkEmit; interval: number; idleness?: number; alignment?: WatermarkAlignment };
+type SourceOptions = { idleness?: number; alignment?: WatermarkAlignment };
+export type WatermarkSpec = SourceOptions & (
+  | { type: 'explicit' }
+  | { type: 'bounded'; delay: number; emit: WatermarkEmit; interval: number }
+  | { type: 'monotonous'; emit: WatermarkEmit; interval: number });
 
 /** Early/late sub-trigger of `afterWatermark`. */
 export type SubTrigger = { type: 'count'; n: number } | { type: 'processingTime'; delay: number } | { type: 'never' };
@@ -256,15 +254,12 @@ export type TraceEvent =
   | (EventBase & { kind: 'window-closed'; keyId: number; windowId: number; rule: string; reason: string })
   | (EventBase & { kind: 'batch'; batch: number; rows: number; evictionWm: number; lateWm: number; isNoData: boolean })
   | (EventBase & { kind: 'note'; text: string })
-  /** R3.10: the group's minimum watermark was recomputed (every updateInterval) and changed the most a partition may reach. */
+  /** R3.10: an update (every updateInterval) changed maxAllowed. */
   | (EventBase & AlignmentValues & { kind: 'alignment-update' })
-  /** R3.10: a partition stopped reading (its watermark > maxAllowed) or started again (≤ maxAllowed). */
+  /** R3.10: a partition stopped reading (watermark > maxAllowed) or read again (≤ maxAllowed). */
   | (EventBase & AlignmentValues & { kind: 'alignment-paused' | 'alignment-resumed'; partition: number; watermark: number; rule: string; reason: string; waiting: number });
 
-/**
- * The values a watermark-alignment decision compared: `groupMin` is the minimum watermark the group's partitions
- * reported at the last update (an idle or finished partition reports +∞), `maxAllowed` = groupMin + maxDrift.
- */
+/** R3.10: `groupMin` = min of the watermarks reported at the last update (idle or finished: +∞), + maxDrift = maxAllowed. */
 export interface AlignmentValues { group: string; groupMin: number; maxDrift: number; maxAllowed: number }
 
 /** Columns grow during a run and are trimmed to `length` at the end. */
@@ -293,10 +288,7 @@ export interface WindowColumns { length: number; keyId: Int32Array; start: Float
 /** scope −1 = the operator's watermark (Kafka Streams: stream time); scope p ≥ 0 = partition p. */
 export interface WatermarkColumns { length: number; seq: Int32Array; procTimeMs: Float64Array; step: Int32Array; scope: Int32Array; value: Float64Array }
 
-/**
- * R3.13: the grouping stage's output watermark, min(input watermark, holds), one row each time it advances. Only
- * Beam holds it back; other profiles record no rows (their output watermark is the operator watermark).
- */
+/** R3.13: the output watermark, min(input, holds), a row per advance; Beam only (elsewhere it is the operator's). */
 export interface OutputWatermarkColumns { length: number; seq: Int32Array; procTimeMs: Float64Array; step: Int32Array; value: Float64Array }
 
 export interface Keyframe {
@@ -353,11 +345,11 @@ export interface TimerCounts { set: number; fired: number; deleted: number }
 export interface TraceState {
   procTimeMs: number;
   operatorWm: number;
-  /** R3.13: the output watermark downstream sees (Beam: held back by watermark holds; otherwise operatorWm). */
+  /** R3.13: the watermark downstream sees (Beam: held back by holds; otherwise operatorWm). */
   outputWm: number;
   partitionWm: number[];
   partitionIdle: boolean[];
-  /** R3.10 watermark alignment: partitions that stopped reading (always false without alignment). */
+  /** R3.10: partitions stopped by watermark alignment. */
   partitionPaused: boolean[];
   openWindows: OpenWindow[];
   records: number;
