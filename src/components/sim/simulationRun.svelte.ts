@@ -27,8 +27,8 @@ export class SimulationRun {
   /** The last successful run; kept while a new one is running or after one fails, so the views stay put. */
   ran = $state.raw<Ran>();
   size = $state(0);
-  /** Share of a background run's inputs the simulator has processed, 0–1 (stays 0 for runs that do not report). */
-  progress = $state(0);
+  /** Share of a background run's inputs the simulator has processed, 0–1; undefined while none has been reported. */
+  progress = $state<number>();
   #worker: Worker | undefined;
   #generation = 0;
 
@@ -37,7 +37,7 @@ export class SimulationRun {
     const generation = ++this.#generation;
     this.size = inputSize(scenario);
     this.error = undefined;
-    this.progress = 0;
+    this.progress = undefined;
     const hasRuntime = typeof scenario === 'object' && scenario !== null && typeof (scenario as { pipeline?: { runtime?: unknown } }).pipeline?.runtime === 'object';
     if (this.size <= (hasRuntime ? INLINE_RUNTIME_LIMIT : INLINE_LIMIT) || typeof Worker === 'undefined') {
       this.#finish(runScenario(scenario));

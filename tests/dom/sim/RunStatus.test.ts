@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import RunStatus from '../../../src/components/sim/RunStatus.svelte';
 import type { SimulationRun } from '../../../src/components/sim/simulationRun.svelte.ts';
 
-const running = (progress: number) => ({ status: 'running', progress, size: 250_000, cancel: vi.fn() }) as unknown as SimulationRun;
+const running = (progress: number | undefined) => ({ status: 'running', progress, size: 250_000, cancel: vi.fn() }) as unknown as SimulationRun;
 
 describe('run status', () => {
   afterEach(cleanup);
@@ -20,5 +20,12 @@ describe('run status', () => {
     render(RunStatus, { run });
     await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(run.cancel).toHaveBeenCalledOnce();
+  });
+
+  it('shows a run that reports no progress as under way, not stuck at 0 %', () => {
+    render(RunStatus, { run: running(undefined) });
+    expect(screen.getByRole('progressbar', { name: 'Simulating' }).hasAttribute('value')).toBe(false);
+    expect(screen.getByText('Running…')).toBeTruthy();
+    expect(screen.queryByText(/%/)).toBeNull();
   });
 });
