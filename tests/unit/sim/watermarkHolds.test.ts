@@ -100,7 +100,7 @@ describe('R3.13 Beam watermark holds, properties', { timeout: 120_000 }, () => {
           output = o.value[i];
         }]);
       }
-      // Elements each window received since its last pane, and whether one came after the input passed its end.
+      // Whether a window received, since its last pane, an element already behind the input watermark (R3.12: t < W).
       const cameLate = new Map<number, boolean>();
       let inputAt = -Infinity;
       const marks: [number, () => void][] = [];
@@ -108,7 +108,8 @@ describe('R3.13 Beam watermark holds, properties', { timeout: 120_000 }, () => {
       const a = trace.assignments;
       for (let i = 0; i < a.length; i++) {
         const id = a.windowId[i];
-        marks.push([a.seq[i], () => cameLate.set(id, (cameLate.get(id) ?? false) || inputAt > trace.windows.end[id] - 1)]);
+        const ts = trace.records.ts[a.record[i]];
+        marks.push([a.seq[i], () => cameLate.set(id, (cameLate.get(id) ?? false) || ts < inputAt)]);
       }
       for (const pane of trace.panes) {
         marks.push([pane.seq, () => {
