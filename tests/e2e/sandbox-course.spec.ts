@@ -35,7 +35,13 @@ test('opens a lesson’s simulation, windowed or join, in the sandbox through a 
   await page.goto('/#/lesson/clocks-tour');
   const open = page.getByRole('link', { name: 'Open “Ten readings from a delayed sensor” in the sandbox' });
   await expect(open).toHaveAttribute('href', /^#\/sandbox\?z=[\w-]+$/);
+  // The learner's own setting goes along.
+  const authored = await open.getAttribute('href');
+  await page.getByLabel('Watermark delay').fill('1234');
+  await page.getByLabel('Watermark delay').press('Enter');
+  await expect(open).not.toHaveAttribute('href', authored!);
   await open.click();
+  await expect(page.getByLabel('Watermark delay')).toHaveValue('1234');
   await expect(page.getByRole('heading', { name: 'Sandbox', level: 1 })).toBeVisible();
   await expect(page.getByText('Scenario: Ten readings from a delayed sensor')).toBeVisible();
   await expect(scrubber(page)).toHaveAttribute('aria-valuetext', /^processing time 0 ms of/);
