@@ -13,6 +13,7 @@ import { aggregatorFor } from '../aggregates.ts';
 import { OP_ADVANCE, OP_CRASH, OP_RECORD, type Program } from '../compile.ts';
 import { createRng, type Rng } from '../rng.ts';
 import { Scheduler, type Action } from '../scheduler.ts';
+import { Recorder } from '../trace/recorder.ts';
 import type { Run, RunOptions, Scenario } from '../types.ts';
 import { Router } from './stormGroupings.ts';
 import type { Failure, RuntimeEvent, RuntimeSpec, RuntimeTrace, SinkWrite } from './types.ts';
@@ -31,6 +32,9 @@ export function runAcking(scenario: Scenario, program: Program, options: RunOpti
   const runtime = scenario.pipeline.runtime as RuntimeSpec;
   const { ackers, messageTimeoutMs, maxSpoutPending, groupings, workers } = runtime.acking!;
   const clock = new Scheduler();
+  // The records themselves (key, times, arrival order) go into the core trace, as in the other runtimes, so views
+  // and exercises can name them (e1, …) next to the topology's own trace.
+  const recorder = new Recorder(clock, scenario.profile, program.keys, scenario.pipeline.partitions, options.trace ?? false, options.keyframeEvery);
   const rng = createRng(scenario.seed);
   const agg = aggregatorFor(scenario.pipeline.aggregate);
   const events: RuntimeEvent[] = [];
@@ -180,7 +184,8 @@ export function runAcking(scenario: Scenario, program: Program, options: RunOpti
     if (program.atMs[op] > clock.nowMs) clock.runUntil(program.atMs[op], false);
     switch (program.kind[op]) {
       case OP_RECORD:
-        arrival[op] = source.length;
+        recorder.step = program.step[op];
+        arrival[op] = recorder.arrive(program.ts[op], program.keyId[op], program.partition[op], program.value[op]);
         source.push(op);
         emitFromSpout();
         break;
@@ -194,9 +199,9 @@ export function runAcking(scenario: Scenario, program: Program, options: RunOpti
   }
   clock.runUntil(clock.nowMs, true);
   const all = writes.map((w) => w.row);
-  const result = { emitted: [], late: [], watermarks: [], sink: { committed: all, all }, checkpoints: [], restarts };
-  const summary = { profile: scenario.profile, records: source.length, emitted: 0, late: 0, finalWatermark: -Infinity, endProcTimeMs: clock.nowMs };
-  if (!options.trace) return { result, summary };
+  const base = recorder.finish(-Infinity);
+  const result = { ...base.result, sink: { committed: all, all }, checkpoints: [], restarts };
+  if (!options.trace) return { ...base, result };
   const graph = graphOf(runtime, bolts, groupings, scenario.pipeline.partitions);
   const storm = { spoutPending: { procTimeMs: Float64Array.from(pendingTimes), value: Float64Array.from(pendingCounts) }, maxSpoutPending, workerOf };
   const runtimeTrace: RuntimeTrace = {
@@ -204,7 +209,7 @@ export function runAcking(scenario: Scenario, program: Program, options: RunOpti
     watermarks: noWatermarks(graph.channels.length, graph.tasks.length, scenario.pipeline.partitions), metrics: [], writes,
     reads: Uint16Array.from(source, (op) => emits[op]), endProcTimeMs: clock.nowMs, storm,
   };
-  return { result, summary, runtime: runtimeTrace };
+  return { ...base, result, runtime: runtimeTrace };
 }
 
 /** Spout → bolts, one box per task, a channel for every sender → receiver pair the grouping can use. */
