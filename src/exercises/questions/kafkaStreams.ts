@@ -8,7 +8,8 @@ import type { RunView } from '../runView.ts';
 import type { NumberQuestion, Option, SetQuestion } from './catalog.ts';
 import setups from './data/kafka-streams-setups.json';
 
-type JoinKind = 'stream' | 'table' | 'global-table';
+/** `foreign-key`: a KTable–KTable join on a field of the left value (KIP-213), which Kafka re-keys internally. */
+type JoinKind = 'stream' | 'table' | 'global-table' | 'foreign-key';
 interface JoinSetup {
   id: string;
   kind: JoinKind;
@@ -47,7 +48,7 @@ const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * i
 function drawJoin(rng: Rng, index: number): JoinSetup {
   const left = pick(rng, TOPIC_COUNTS);
   const right = pick(rng, TOPIC_COUNTS);
-  const kind = pick(rng, ['stream', 'stream', 'table', 'global-table'] as const);
+  const kind = pick(rng, ['stream', 'stream', 'table', 'global-table', 'foreign-key'] as const);
   const change = kind === 'stream' ? pick(rng, ['none', 'none', 'rekeyed', 'repartition'] as const) : 'none';
   return {
     id: `join-${index + 1}`, kind,
@@ -65,13 +66,14 @@ type Outcome = { fails: true; reason: string } | { fails: false; partitions: num
 /**
  * Starts the join the way Kafka Streams does: size the repartition topic (if any), then run the join simulator on
  * the two inputs. A GlobalKTable is not co-partitioned: every instance reads all of it, so the join runs on the
- * stream's partitioning alone.
+ * stream's partitioning alone; a foreign-key join routes both tables through its own internal topics, so it does
+ * not need co-partitioned inputs either.
  */
 function start(join: JoinSetup): Outcome {
   const rightTopic = join.right.rekeyed || join.right.repartitionTo !== undefined ? `${join.right.topic}-repartition` : join.right.topic;
   let counts: Record<string, number>;
   try {
-    counts = join.kind === 'global-table'
+    counts = join.kind === 'global-table' || join.kind === 'foreign-key'
       ? { [join.left.topic]: join.left.partitions, [rightTopic]: join.left.partitions }
       : sizeCopartitionGroup([
         { name: join.left.topic, isSource: true, partitions: join.left.partitions },
@@ -96,6 +98,7 @@ function joinLabel(join: JoinSetup): string {
   const right = `${join.right.topic} (${join.right.partitions} partitions)`;
   // Labels keep to short words so that they wrap on a phone.
   if (join.kind === 'global-table') return `${left} joined with the GlobalKTable ${right}`;
+  if (join.kind === 'foreign-key') return `the KTable ${left} joined with the KTable ${right} by a foreign key (the customer id in each order)`;
   if (join.kind === 'table') return `${left} joined with the KTable ${right}`;
   if (join.right.rekeyed) return `${left} joined with ${right} after payments.selectKey(…)`;
   if (join.right.repartitionTo !== undefined) return `${left} joined with ${right} after payments.repartition(…) to ${join.right.repartitionTo} partitions`;
@@ -123,6 +126,8 @@ const failingJoins: SetQuestion = {
       ? `it fails at start-up: ${outcome.reason}`
       : join.kind === 'global-table'
         ? 'it starts: every instance reads the whole GlobalKTable, so no co-partitioning is needed'
+        : join.kind === 'foreign-key'
+          ? 'it starts: a foreign-key join sends both tables through its own internal topics, so no co-partitioning is needed'
         : `it starts: both inputs of the join have ${outcome.partitions} partitions${join.right.rekeyed ? ' (Kafka sizes the internal repartition topic to match)' : ''}`;
     return { id: join.id, label: joinLabel(join), why };
   }),

@@ -66,4 +66,17 @@ describe('failing-joins', () => {
     expect(why['global-table']).toContain('no co-partitioning is needed');
     expect(why['orders-payments']).toBe('it fails at start-up: TopologyException: Invalid topology: Topics not co-partitioned: [{left=6, right=4}]');
   });
+
+  it('starts a foreign-key join between two tables whatever their partition counts', () => {
+    const foreignKey = seeds.flatMap((seed) => {
+      const view = countOver(1, seed);
+      const answer = failing.answer(view, ref, noRerun);
+      return failing.options(view, ref, noRerun).filter((o) => o.label.includes('by a foreign key')).map((o) => ({ o, answer }));
+    });
+    expect(foreignKey.length).toBeGreaterThan(0);
+    for (const { o, answer } of foreignKey) {
+      expect(o.why).toMatch(/^it starts: a foreign-key join/);
+      expect(answer).not.toContain(o.id);
+    }
+  });
 });
