@@ -11,6 +11,8 @@ import { microBatches } from './microBatches.ts';
 import { panes } from './panes.ts';
 import { records } from './records.ts';
 import { runtime } from './runtime.ts';
+import { stormAcking } from './stormAcking.ts';
+import { stormGroupings } from './stormGroupings.ts';
 import { sparkQueries } from './sparkQueries.ts';
 import { tuning } from './tuning.ts';
 import { windowTypeQuestions } from './windowTypes.ts';
@@ -70,7 +72,7 @@ export interface SequenceQuestion extends Base {
 }
 export type Question = SetQuestion | NumberQuestion | SequenceQuestion;
 
-export const QUESTIONS: Record<string, Question> = { ...records, ...assignment, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions, ...compareQuestions, ...windowTypeQuestions, ...kafkaStreams, ...sparkQueries, ...microBatches, ...engineChoices };
+export const QUESTIONS: Record<string, Question> = { ...records, ...assignment, ...windows, ...panes, ...tuning, ...runtime, ...capabilityQuestions, ...compareQuestions, ...windowTypeQuestions, ...stormAcking, ...stormGroupings, ...kafkaStreams, ...sparkQueries, ...microBatches, ...engineChoices };
 
 export function findQuestion(name: string): Question | undefined {
   return Object.hasOwn(QUESTIONS, name) ? QUESTIONS[name] : undefined;

@@ -6,6 +6,7 @@ import { solve } from '../../../../src/exercises/grade.ts';
 import { runScenario } from '../../../../src/exercises/runExercise.ts';
 import { windowsOfRecord } from '../../../../src/exercises/runView.ts';
 import type { Exercise } from '../../../../src/exercises/types.ts';
+import { compareGroupings, parseScenario, run } from '../../../../src/sim/index.ts';
 
 const LESSON = 'src/lessons/storm-topologies';
 const scenarioJson = (name: string) => JSON.parse(readFileSync(`${LESSON}/scenarios/${name}.json`, 'utf8')) as Record<string, any>;
@@ -53,5 +54,75 @@ describe('storm-topologies: a windowed bolt on tuple timestamps', () => {
   it('is what the exercises grade', () => {
     expect(solve(exercise('late-tuples'), 1)).toEqual(['e7']);
     expect(solve(exercise('predict-bolt'), 1)).toEqual(view.panes.map((p) => ({ window: p.window, value: p.value })));
+  });
+});
+
+describe('storm-topologies: acking, timeouts and max.spout.pending', () => {
+  const slow = scenarioJson('slow-bolt');
+  const runtimeOf = (json: Record<string, any>) => {
+    const parsed = parseScenario(json);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return run(parsed.scenario, { trace: true }).runtime!;
+  };
+  const withCap = (cap: number) => ({ ...slow, pipeline: { ...slow.pipeline, runtime: { ...slow.pipeline.runtime, maxSpoutPending: cap } } });
+  const replays = (trace: ReturnType<typeof runtimeOf>) => [...trace.reads].filter((n) => n >= 2).length;
+
+  it('emits twenty tuples 0.1 s apart to one bolt task that needs 2 s each, with a 30 s timeout and no cap', () => {
+    expect(slow.events).toHaveLength(20);
+    expect(slow.events.map((e: { arrivalMs: number }) => e.arrivalMs)).toEqual(Array.from({ length: 20 }, (_, i) => i * 100));
+    expect(slow.pipeline.runtime).toMatchObject({ messageTimeoutMs: 30_000, bolts: [{ serviceMs: 2000 }] });
+    expect(slow.pipeline.runtime.maxSpoutPending).toBeUndefined();
+  });
+
+  it('replays 5 tuples without a cap, and writes 25 counts for 20 tuples', () => {
+    const trace = runtimeOf(slow);
+    expect(replays(trace)).toBe(5);
+    expect(trace.writes).toHaveLength(25);
+    // The first copies of the last tuples are done 32 to 40 s after they were emitted (at 1.5 … 1.9 s).
+    expect(trace.writes.slice(15, 20).map((w) => w.procTimeMs / 1000)).toEqual([32, 34, 36, 38, 40]);
+    expect(prose).toContain('so 5 tuples time out and are emitted again');
+    expect(prose).toContain('the store ends with 25 writes for 20 tuples');
+    expect(solve(exercise('replays-without-cap'), 1)).toBe(5);
+  });
+
+  it('replays nothing with max.spout.pending 14, and replays again at 15', () => {
+    const capped = runtimeOf(withCap(14));
+    expect(replays(capped)).toBe(0);
+    expect(capped.writes).toHaveLength(20);
+    expect(replays(runtimeOf(withCap(15)))).toBeGreaterThan(0);
+    expect(prose).toContain('With `max.spout.pending` at 14, nothing times out and the store gets exactly 20 writes.');
+    expect(solve(exercise('spout-pending'), 1)).toBe(14);
+  });
+
+  it('keeps one bolt task to one tuple at a time, even when an ack lets the spout emit the next tuple', () => {
+    const times = runtimeOf(withCap(14)).writes.map((w) => w.procTimeMs);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(2000);
+  });
+});
+
+describe('storm-topologies: groupings and per-user counts', () => {
+  const clicks = scenarioJson('user-counts');
+  const parsed = parseScenario(clicks);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const byGrouping = Object.fromEntries(compareGroupings(parsed.scenario).map((o) => [o.grouping, o]));
+
+  it('sends twelve clicks of four users to a counting bolt with 4 tasks', () => {
+    expect(clicks.events).toHaveLength(12);
+    expect(new Set(clicks.events.map((e: { key: string }) => e.key))).toEqual(new Set(['ann', 'bob', 'cat', 'dan']));
+    expect(clicks.pipeline.runtime.bolts).toMatchObject([{ parallelism: 4, grouping: 'fields' }]);
+  });
+
+  it('writes ann\'s running count 1, 2, 3, 4 from one task under fieldsGrouping', () => {
+    const writes = run(parsed.scenario, { trace: true }).runtime!.writes.filter((w) => w.row.key === 'ann');
+    expect(writes.map((w) => w.row.value)).toEqual([1, 2, 3, 4]);
+    expect(new Set(writes.map((w) => w.task)).size).toBe(1);
+    expect(prose).toContain('ann\'s 4 clicks all reach the same task, which writes 1, 2, 3 and then 4 to the store');
+  });
+
+  it('leaves ann = 1 in the store under shuffleGrouping, and fieldsGrouping alone fits the exercise', () => {
+    expect(byGrouping.shuffle.keys.find((k) => k.key === 'ann')).toEqual({ key: 'ann', stored: 1, expected: 4 });
+    expect(prose).toContain('the store ends with ann = 1: the last partial count written wins');
+    expect(byGrouping.fields.tasksUsed).toBe(2);
+    expect(solve(exercise('per-user-counts'), 1)).toEqual(['fields']);
   });
 });
