@@ -74,3 +74,12 @@ describe('every window of every record, ticked in a grid', () => {
     expect(grade(exercise, 1, solve(exercise, 1))).toMatchObject({ correct: true, misconception: null });
   });
 });
+
+describe('an empty or half-filled grid', () => {
+  it('lists the records with nothing ticked without naming their windows, so a blank grid is not filled in', async () => {
+    const exercise = await slidingGrid([1000, 7000, 10_000]);
+    expect(grade(exercise, 1, []).feedback).toBe('3 of 3 records are not right yet. Nothing is ticked yet for e1 (1 s), e2 (7 s) and e3 (10 s).');
+    expect(grade(exercise, 1, ['e1 [0,10)']).feedback)
+      .toBe('3 of 3 records are not right yet. e1 (1 s) misses [-5,5). Nothing is ticked yet for e2 (7 s) and e3 (10 s).');
+  });
+});
