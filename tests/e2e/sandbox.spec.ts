@@ -119,6 +119,7 @@ test.describe('sandbox', () => {
     await expect.poll(percent, { timeout: 30_000 }).toBeGreaterThan(0);
     const first = await percent();
     await expect(page.getByText(/^Running… \d+ %$/)).toBeVisible();
+    await expectNoSeriousViolations(page);
     // While the worker runs, the page answers the learner.
     await page.locator('summary', { hasText: 'Scenario JSON' }).click();
     await expect(page.getByLabel('Scenario JSON')).toBeVisible();
