@@ -9,8 +9,8 @@ import type { Option, SetQuestion } from './catalog.ts';
 import { gridFeedback } from './grid.ts';
 import architectures from './data/architectures.json';
 import benchmarks from './data/benchmark-claims.json';
+import { drawUntil, pick } from './draw.ts';
 
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 const isFirstVariant = (view: RunView) => view.scenario.seed === 1;
 
 // ── Benchmark claims ───────────────────────────────────────────────────────────────────────────────────────────
@@ -50,11 +50,10 @@ function claimsOf(view: RunView): Claim[] {
   if (isFirstVariant(view)) return benchmarks.claims as Claim[];
   const rng = createRng(view.scenario.seed);
   const wantsNone = rng() < 0.4;
-  for (;;) {
-    const claims = drawClaims(rng);
+  return drawUntil(() => drawClaims(rng), (claims) => {
     const comparable = pairsOf(claims).filter((p) => !p.why).length;
-    if (wantsNone ? comparable === 0 : comparable >= 1 && comparable <= 2) return claims;
-  }
+    return wantsNone ? comparable === 0 : comparable >= 1 && comparable <= 2;
+  }, 'set of claims');
 }
 
 const NONE = 'none';
@@ -106,15 +105,10 @@ function useCaseDetail(u: UseCase): string {
 
 function drawUseCases(rng: Rng): UseCase[] {
   const labels = ['Use case A', 'Use case B', 'Use case C'];
-  return labels.map((label, i) => {
-    for (;;) {
-      const u: UseCase = {
-        id: `case-${i + 1}`, label, reprocessDays: pick(rng, [7, 30, 90, 365, 2555]), logRetentionDays: pick(rng, [7, 30, 90, 365, 3650]),
-        logicIsStreamable: rng() < 0.75, mustHaveOneCodePath: rng() < 0.5,
-      };
-      if (!misfit('lambda', u) || !misfit('kappa', u)) return u;
-    }
-  });
+  return labels.map((label, i) => drawUntil((): UseCase => ({
+    id: `case-${i + 1}`, label, reprocessDays: pick(rng, [7, 30, 90, 365, 2555]), logRetentionDays: pick(rng, [7, 30, 90, 365, 3650]),
+    logicIsStreamable: rng() < 0.75, mustHaveOneCodePath: rng() < 0.5,
+  }), (u) => !misfit('lambda', u) || !misfit('kappa', u), 'use case'));
 }
 
 function useCasesOf(view: RunView): UseCase[] {

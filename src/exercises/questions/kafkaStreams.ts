@@ -7,6 +7,7 @@ import { createRng, parseScenario, run, sizeCopartitionGroup, TopologyError, typ
 import type { RunView } from '../runView.ts';
 import type { NumberQuestion, Option, SetQuestion } from './catalog.ts';
 import setups from './data/kafka-streams-setups.json';
+import { drawUntil, pick } from './draw.ts';
 
 /** `foreign-key`: a KTable–KTable join on a field of the left value (KIP-213), which Kafka re-keys internally. */
 type JoinKind = 'stream' | 'table' | 'global-table' | 'foreign-key';
@@ -42,7 +43,6 @@ const idleThreadsQuestion: NumberQuestion = {
 };
 
 const TOPIC_COUNTS = [2, 3, 4, 6, 8, 12];
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 
 /** A join drawn at random for variants: different partition counts, sometimes repaired, sometimes not. */
 function drawJoin(rng: Rng, index: number): JoinSetup {
@@ -109,11 +109,10 @@ function joinLabel(join: JoinSetup): string {
 function joinsOf(view: RunView): JoinSetup[] {
   if (view.scenario.seed === 1) return setups.joins as JoinSetup[];
   const rng = createRng(view.scenario.seed);
-  for (;;) {
-    const joins = Array.from({ length: 4 }, (_, i) => drawJoin(rng, i));
+  return drawUntil(() => Array.from({ length: 4 }, (_, i) => drawJoin(rng, i)), (joins) => {
     const failing = joins.filter((j) => start(j).fails).length;
-    if (failing > 0 && failing < joins.length) return joins;
-  }
+    return failing > 0 && failing < joins.length;
+  }, 'set of joins');
 }
 
 const failingJoins: SetQuestion = {

@@ -5,10 +5,10 @@ import { checkQuery, createRng, queryText, windowColumnOf, type QueryStep, type 
 import type { RunView } from '../runView.ts';
 import type { Option, SetQuestion } from './catalog.ts';
 import cards from './data/spark-query-cards.json';
+import { drawUntil, pick } from './draw.ts';
 
 interface QueryCard extends StreamingQuery { id: string }
 
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 const WATERMARK = { op: 'withWatermark', column: 'ts', delay: '10 minutes' } as const;
 
 function drawQuery(rng: Rng, index: number): QueryCard {
@@ -25,11 +25,10 @@ function drawQuery(rng: Rng, index: number): QueryCard {
 function queriesOf(view: RunView): QueryCard[] {
   if (view.scenario.seed === 1) return cards.queries as QueryCard[];
   const rng = createRng(view.scenario.seed);
-  for (;;) {
-    const queries = Array.from({ length: 4 }, (_, i) => drawQuery(rng, i));
+  return drawUntil(() => Array.from({ length: 4 }, (_, i) => drawQuery(rng, i)), (queries) => {
     const flagged = queries.filter((q) => checkQuery(q).status !== 'accepted').length;
-    if (flagged > 0 && flagged < queries.length) return queries;
-  }
+    return flagged > 0 && flagged < queries.length;
+  }, 'set of queries');
 }
 
 const VERDICT_WORDS = { rejected: 'Spark rejects it when it starts: ', 'watermark-no-effect': 'Spark accepts it, but the watermark has no effect: ', accepted: '' };
