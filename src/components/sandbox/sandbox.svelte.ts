@@ -1,7 +1,7 @@
 // The sandbox's state and its runs: configuration A always, B when comparing, over one shared input. Opening a
 // link restores its state or, if the link is bad, says why and opens the default sandbox.
 import { addEvent, applyFailure, configurationOf, moveEvent, patternKind, removeEvent, removeFailure, scenarioFor, type FailureTarget, type SandboxState } from './sandboxState.ts';
-import { encodeState, type Decoded } from './shareLink.ts';
+import { shareableQuery, type Decoded } from './shareLink.ts';
 import { DEFAULT_PRESET } from './presets.ts';
 import type { RawScenario } from '../sim/controls.ts';
 import type { PlotEdits } from '../sim/plotEdits.ts';
@@ -43,8 +43,8 @@ export class Sandbox {
     this.state = { scenario, compare: this.state.compare ? configurationOf(scenario) : undefined, atMs: 0 };
   }
 
-  linkQuery(atMs: number): Promise<string> {
-    return encodeState({ ...this.state, atMs });
+  linkQuery(atMs: number): ReturnType<typeof shareableQuery> {
+    return shareableQuery({ ...this.state, atMs });
   }
 
   /** A crash or GC pause picked in a dataflow view becomes a failure in the chosen scenarios (data); they re-run. */

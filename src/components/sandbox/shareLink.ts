@@ -21,6 +21,14 @@ export async function encodeState(state: SandboxState): Promise<string> {
   return `z=${toBase64url(compressed as Uint8Array)}`;
 }
 
+/** The link query for a state, or why it cannot be one: a link longer than any link is accepted would not open. */
+export async function shareableQuery(state: SandboxState): Promise<{ ok: true; query: string } | { ok: false; error: string }> {
+  const query = await encodeState(state);
+  const chars = query.length - 'z='.length;
+  return chars <= MAX_LINK_CHARS ? { ok: true, query }
+    : { ok: false, error: `This sandbox needs ${chars.toLocaleString('en')} characters; a link holds at most ${MAX_LINK_CHARS.toLocaleString('en')}. Export it as JSON to share it.` };
+}
+
 export async function decodeState(query: string): Promise<Decoded> {
   const params = new URLSearchParams(query);
   const compressed = params.get('z');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addEvent, materialise, moveEvent, removeEvent, scenarioFor } from '../../../../src/components/sandbox/sandboxState.ts';
-import { decodeState, encodeState, MAX_LINK_CHARS, MAX_STATE_BYTES } from '../../../../src/components/sandbox/shareLink.ts';
+import { decodeState, encodeState, MAX_LINK_CHARS, MAX_STATE_BYTES, shareableQuery } from '../../../../src/components/sandbox/shareLink.ts';
 import { lateRecordScenario } from '../scenarios.ts';
 
 const toBase64url = (bytes: Uint8Array) => btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join('')).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -36,6 +36,16 @@ describe('share links', () => {
     expect(query.length).toBeLessThan(MAX_LINK_CHARS);
     expect(plainLink({ v: 1, a: scenario }).length).toBeGreaterThan(MAX_LINK_CHARS);
     expect(await decodeState(query)).toEqual({ ok: true, state: { scenario, compare: undefined, atMs: 0 } });
+  });
+
+  it('are not offered for a sandbox too big to open from a link; the learner is told to export it', async () => {
+    // Values that do not repeat, so compression cannot shrink the records enough.
+    let seed = 7;
+    const noise = () => (seed = (seed * 48271) % 2147483647);
+    const events = Array.from({ length: 30_000 }, (_, i) => ({ key: `k${noise() % 9973}`, value: noise(), ts: noise() % 1e9, arrivalMs: i * 10 }));
+    const made = await shareableQuery({ scenario: { ...lateRecordScenario(), events }, atMs: 0 });
+    expect(made).toEqual({ ok: false, error: expect.stringMatching(/^This sandbox needs [\d,]+ characters; a link holds at most 200,000\. Export it as JSON to share it\.$/) });
+    expect(await shareableQuery({ scenario: lateRecordScenario(), atMs: 0 })).toEqual({ ok: true, query: await encodeState({ scenario: lateRecordScenario(), atMs: 0 }) });
   });
 
   it('still open links made before compression', async () => {
