@@ -41,3 +41,11 @@ function firingRule(op: EventTimeOperator, win: Win, cause: FiringCause, timing:
       return { rule: op.rules.profile === 'flink' ? 'R4.5' : 'R4.9', values: { trigger: op.pipeline.trigger.type, watermark: op.wm }, reason: `fired ${timing}: the ${op.pipeline.window.type === 'count' ? 'count window' : op.pipeline.trigger.type} trigger fired for ${label}` };
   }
 }
+
+/** Decisions are only spelled out for traces; the untraced run shares this one. */
+export const UNTRACED: Decision = { rule: '', values: {}, reason: '' };
+
+export function ruleAndReason(given: string | (() => string)): { rule: string; reason: string } {
+  const reason = typeof given === 'string' ? given : given();
+  return { rule: reason.slice(0, reason.indexOf(':')), reason: inMs(reason) };
+}

@@ -5,9 +5,9 @@ import { aggregatorFor, type Aggregator } from '../aggregates.ts';
 import type { EventTimeRules, FiringCause } from '../profiles/eventTimeRules.ts';
 import type { Scheduler } from '../scheduler.ts';
 import { inMs, type DropInput, type Recorder } from '../trace/recorder.ts';
-import type { Decision, Pipeline, Value } from '../types.ts';
+import type { Pipeline, Value } from '../types.ts';
 import { slidingStarts, tumblingStart } from '../windows/assign.ts';
-import { dropDecision, firingDecision } from './decisions.ts';
+import { dropDecision, firingDecision, ruleAndReason, UNTRACED } from './decisions.ts';
 import { cancelTriggerTimer, countEvictedValue, mergeTriggerTimers, onElementTrigger, firesAtEndOfWindow } from './triggers.ts';
 import { WatermarkHolds } from './watermarkHolds.ts';
 import { copyWindow, insertByStart, windowLabel, type Win } from './window.ts';
@@ -18,6 +18,8 @@ export class EventTimeOperator implements TimerOwner {
   readonly agg: Aggregator;
   readonly timers = new WindowTimers(this);
   private readonly byKey: (Map<number, Win> | undefined)[] = [];
+  /** Per key, the window its last record went to: most records of a key land in the same window as the one before. */
+  private readonly lastWin: (Win | undefined)[] = [];
   private readonly sessions: (Win[] | undefined)[] = [];
   private readonly starts: number[] = [];
   private readonly isDiscarding: boolean;
@@ -58,7 +60,11 @@ export class EventTimeOperator implements TimerOwner {
       // The common case, kept free of allocation: one window per record (R2.2).
       const start = tumblingStart(t, window.size, window.offset);
       // An existing window is never late: it is garbage-collected as soon as the watermark makes it so.
-      const win = this.byKey[keyId]?.get(start);
+      let win = this.lastWin[keyId];
+      if (win === undefined || win.start !== start || win.isClosed) {
+        win = this.byKey[keyId]?.get(start);
+        if (win !== undefined) this.lastWin[keyId] = win;
+      }
       if (win !== undefined && !win.isFinished) return this.add(win, record, value, eventTs);
       const maxTs = start + window.size - 1;
       const late = !this.isProcessingTime && this.isLate(maxTs);
@@ -117,6 +123,7 @@ export class EventTimeOperator implements TimerOwner {
       let keyed = this.byKey[keyId];
       if (!keyed) this.byKey[keyId] = keyed = new Map();
       keyed.set(start, win);
+      this.lastWin[keyId] = win;
     }
     this.timers.schedule(win);
     return win;
@@ -286,6 +293,7 @@ export class EventTimeOperator implements TimerOwner {
   /** Runtime recovery (R7.12): the checkpoint's windows and timers come back; the watermark restarts at −∞ (R3.11). */
   restoreWindows(windows: readonly Win[]): void {
     this.wm = -Infinity;
+    this.lastWin.length = 0;
     for (const saved of windows) {
       const win = copyWindow(saved);
       if (this.pipeline.window.type === 'session') insertByStart((this.sessions[win.keyId] ??= []), win);
@@ -297,12 +305,4 @@ export class EventTimeOperator implements TimerOwner {
       this.timers.restore(win);
     }
   }
-}
-
-/** Decisions are only spelled out for traces; the untraced run shares this one. */
-const UNTRACED: Decision = { rule: '', values: {}, reason: '' };
-
-function ruleAndReason(given: string | (() => string)): { rule: string; reason: string } {
-  const reason = typeof given === 'string' ? given : given();
-  return { rule: reason.slice(0, reason.indexOf(':')), reason: inMs(reason) };
 }

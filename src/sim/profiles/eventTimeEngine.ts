@@ -25,10 +25,7 @@ export function createEventTimeEngine(rules: EventTimeRules, { scenario, program
   };
   const alignment = spec?.alignment ? new Alignment(spec.alignment, pipeline.partitions, generators, recorder, clock, read) : undefined;
   return {
-    record(op) {
-      if (alignment) alignment.arrive(partition[op], op);
-      else read(op);
-    },
+    record: alignment ? (op) => alignment.arrive(partition[op], op) : read,
     watermark(wm, p) {
       if (p >= 0) generators.explicit(p, wm);
       else for (let i = 0; i < pipeline.partitions; i++) generators.explicit(i, wm);
