@@ -49,6 +49,19 @@ describe('assignment for a fresh group', () => {
     expect(assignment.map((i) => i.threads.reduce((n, t) => n + t.tasks.length, 0))).toEqual([3, 1]);
   });
 
+  // The two cases HighAvailabilityTaskAssignorTest checks for instances of unequal size (fresh stateful tasks).
+  const perInstance = (a: InstanceAssignment[]) => a.map((i) => i.threads.reduce((n, t) => n + t.tasks.length, 0));
+  const subtopologies = (n: number) => Array.from({ length: n }, (_, i) => ({ sourceTopics: [`t${i}`], isStateful: true }));
+  const threeEach = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`t${i}`, 3]));
+
+  it('gives 1, 2 and 3 of 6 tasks to instances of 1, 2 and 3 threads, as Kafka\'s own test expects', () => {
+    expect(perInstance(assignTasks(tasksOf(subtopologies(2), threeEach(2)), [1, 2, 3]))).toEqual([1, 2, 3]);
+  });
+
+  it('gives 6 and 3 of 9 tasks to instances of 6 and 3 threads, as Kafka\'s own test expects', () => {
+    expect(perInstance(assignTasks(tasksOf(subtopologies(3), threeEach(3)), [6, 3]))).toEqual([6, 3]);
+  });
+
   it('spreads stateless tasks to the instance with the fewest tasks per thread', () => {
     const tasks = tasksOf([{ sourceTopics: ['clicks'], isStateful: false }], { clicks: 3 });
     expect(perThread(assignTasks(tasks, [1, 1, 1]))).toEqual([[['0_0']], [['0_1']], [['0_2']]]);
