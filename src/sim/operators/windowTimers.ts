@@ -26,6 +26,8 @@ export interface TimerOwner {
 
 export class WindowTimers {
   private readonly queue = new Heap<Win>(timerBefore);
+  /** Open processing-time windows: their timer is on the clock, not in the queue (runtime checkpoints need them). */
+  private readonly processingWindows = new Set<Win>();
 
   constructor(private readonly op: TimerOwner) {}
 
@@ -53,7 +55,9 @@ export class WindowTimers {
     const { op } = this;
     if (op.isProcessingTime) {
       // R1.4: a processing-time window is cleaned up (and, by ProcessingTimeTrigger, fired) when the clock reaches maxTs.
+      this.processingWindows.add(win);
       win.procAction = op.clock.at(win.maxTs, () => {
+        this.processingWindows.delete(win);
         this.trace('timer-fired', win, win.maxTs, 'processing', this.processingPurpose());
         op.onEndOfWindow(win, true);
       });
@@ -71,6 +75,7 @@ export class WindowTimers {
 
   /** A merged-away window's timers go with it (Flink deletes them when merging; the merged window sets its own). */
   delete(win: Win): void {
+    this.processingWindows.delete(win);
     if (win.procAction) {
       win.procAction.run = () => {};
       this.trace('timer-deleted', win, win.maxTs, 'processing', this.processingPurpose());
@@ -103,13 +108,15 @@ export class WindowTimers {
     }
   }
 
-  /** Runtime checkpoints (R7.7): every live event-time window sits in the queue once. */
+  /** Runtime checkpoints (R7.7): every live event-time window sits in the queue once; processing-time ones in their set. */
   liveWindows(): Win[] {
-    return this.queue.values().filter((w) => !w.isClosed);
+    return [...this.queue.values(), ...this.processingWindows].filter((w) => !w.isClosed);
   }
 
-  /** Runtime recovery (R7.12): restored timers fire when the watermark passes them again (R3.11). */
+  /** Runtime recovery (R7.12): restored event-time timers fire when the watermark passes them again (R3.11). */
   restore(win: Win): void {
-    this.queue.push(win);
+    // A processing-time timer whose time has passed fires at once after the restore, as Flink's do.
+    if (this.op.isProcessingTime) this.schedule(win);
+    else this.queue.push(win);
   }
 }
