@@ -136,8 +136,9 @@ export function runKafkaStreams(scenario: Scenario, program: Program, options: R
         thread.isScheduled = true;
         const generation = thread.generation;
         clock.at(clock.nowMs + spec.serviceMs, () => {
-          thread.isScheduled = false;
+          // Work started before a crash is void; the replacement thread's own work keeps its flag.
           if (thread.generation !== generation) return;
+          thread.isScheduled = false;
           process(task);
           thread.wakeCommit();
           sample();

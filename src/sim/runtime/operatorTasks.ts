@@ -41,25 +41,25 @@ export class MapTask extends Task {
 /** A keyed window subtask: the core window operator, restored from checkpoints by key group. */
 export class WindowTask extends Task {
   private operator!: EventTimeOperator;
-  private readonly out: SubtaskRecorder;
+  private out: SubtaskRecorder | undefined;
   watermark = -Infinity;
   openWindows = 0;
   /** windowId → trace records it holds; kept only without checkpoints, to name what a failure loses. */
   private held: Map<number, number[]> | undefined;
 
-  constructor(id: number, spec: OperatorSpec, subtask: number, job: JobContext, downstream: OperatorSpec) {
-    super(id, spec, subtask, job, downstream);
-    const task = this;
-    this.out = new SubtaskRecorder(job.recorder, {
-      pane: (p) => task.emitPane(p),
-      assign: (record, windowId) => task.held?.get(windowId)?.push(record),
+  /** A recorder per operator instance, so a cancelled one's late processing-time firings are cut off (`detach`). */
+  private newRecorder(): SubtaskRecorder {
+    const job = this.job;
+    return new SubtaskRecorder(job.recorder, {
+      pane: (p) => this.emitPane(p),
+      assign: (record, windowId) => this.held?.get(windowId)?.push(record),
       windowOpened: (windowId) => {
-        task.openWindows++;
-        task.held?.set(windowId, []);
+        this.openWindows++;
+        this.held?.set(windowId, []);
       },
       windowClosed: (windowId) => {
-        task.openWindows--;
-        task.held?.delete(windowId);
+        this.openWindows--;
+        this.held?.delete(windowId);
       },
     }, job.recorder.isTracing || job.checkpointMode === 'none');
   }
@@ -75,6 +75,8 @@ export class WindowTask extends Task {
     const pane = { keyId: p.keyId, start: p.start, end: p.end, value: p.value, timing: p.timing, ...(records ? { records: [...records] } : {}) };
     this.job.panes.push(pane);
     this.emitData(this.job.panes.length - 1, p.keyId);
+    // A processing-time window fires on the clock, outside the job's tick (R1.4): the tick must run to ship it.
+    this.job.wake();
   }
 
   protected processData(element: number): void {
@@ -98,11 +100,18 @@ export class WindowTask extends Task {
 
   bytesOf(windows: number): number { return windows * this.job.runtime.bytesPerEntry; }
 
+  override cancel(): void {
+    super.cancel();
+    this.out?.detach();
+  }
+
   /** Records held in open windows (the state a failure without checkpoints loses). */
   heldRecords(): number[] { return this.held ? [...this.held.values()].flat() : []; }
 
   /** R7.12: the windows of the key groups this subtask owns now, from every subtask's snapshot; R3.11: W = −∞. */
   restore(state: unknown): void {
+    this.out?.detach();
+    this.out = this.newRecorder();
     this.operator = new EventTimeOperator(flinkRules, this.job.pipeline, this.out, this.job.clock, this.job.program.keyRank);
     this.valve = this.newValve(this.inputs.length, (wm) => this.advance(wm));
     this.watermark = -Infinity;

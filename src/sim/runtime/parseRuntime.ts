@@ -94,7 +94,7 @@ export function parseRuntime(profile: ProfileId, pipeline: Pipeline, input: unkn
   if (profile === 'storm') return parseAckingRuntime(input);
   if (profile === 'kafka-streams') return parseKafkaRuntime(pipeline, input);
   if (profile !== 'flink') throw unsupported(`runtime under ${profile} (the parallel runtime follows Flink, spec §7; Spark has micro-batches, Kafka Streams stream threads, Storm acking)`);
-  if (pipeline.window.time === 'processing') throw unsupported('processing-time windows in the runtime');
+  if (pipeline.window.time === 'processing' && pipeline.trigger.type !== 'default') throw unsupported('processing-time windows with a trigger of their own in the runtime');
   const parsed = v.safeParse(RuntimeSchema, input);
   if (!parsed.success) throw new InputError('invalid', describeIssue('pipeline.runtime', parsed.issues[0]));
   const raw = parsed.output;

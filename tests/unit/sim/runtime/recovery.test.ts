@@ -143,8 +143,8 @@ describe('runtime input errors name the field and the value', () => {
     expect(parsed.ok ? '' : parsed.error).toBe('steps[0].crash: crash steps need pipeline.runtime');
   });
 
-  it('reports the runtime under kafka-streams as unsupported', () => {
-    const parsed = parseScenario({ profile: 'kafka-streams', pipeline: { window: { type: 'tumbling', size: 10 }, runtime: {} }, steps: [] });
-    expect(parsed.ok ? '' : `${parsed.kind}: ${parsed.error}`).toMatch(/^unsupported: unsupported: runtime under kafka-streams/);
+  it('reports the runtime under beam as unsupported', () => {
+    const parsed = parseScenario({ profile: 'beam', pipeline: { window: { type: 'tumbling', size: 10 }, runtime: {} }, steps: [] });
+    expect(parsed.ok ? '' : `${parsed.kind}: ${parsed.error}`).toMatch(/^unsupported: unsupported: runtime under beam/);
   });
 });

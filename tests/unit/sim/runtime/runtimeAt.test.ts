@@ -20,7 +20,7 @@ describe('runtimeAt', () => {
         expect(seriesAt(series, t)).toBe(value);
       }
     }), { numRuns: 200 });
-  });
+  }, 60_000);
 
   it('reads a flag series as 0 before its first entry', () => {
     expect(seriesAt({ procTimeMs: Float64Array.of(10), value: Float64Array.of(1) }, 9, 0)).toBe(0);

@@ -85,5 +85,5 @@ describe('storm groupings', () => {
       const completed = events.flatMap((e) => (e.kind === 'acker' && e.action === 'complete' ? [e.record] : []));
       expect(completed.sort((a, b) => a - b)).toEqual(clicks.map((_, i) => i));
     }), { numRuns: 200 });
-  });
+  }, 60_000);
 });

@@ -42,7 +42,7 @@ describe('watermarks in the runtime trace', () => {
         }
       }
     }), { numRuns: 150 });
-  });
+  }, 60_000);
 
   it('a window subtask forwards exactly the minimum over its input channels at every moment (R3.6)', () => {
     fc.assert(fc.property(inputSteps, jobSettings, (steps, s) => {
@@ -57,7 +57,7 @@ describe('watermarks in the runtime trace', () => {
         }
       }
     }), { numRuns: 150 });
-  });
+  }, 60_000);
 
   it('flags a silent partition idle at 1000 ms and leaves it out of the minimum, as the single-operator run does (R3.5, R3.6)', () => {
     const r = runJob(idlenessPipeline, idlenessSteps, true);
