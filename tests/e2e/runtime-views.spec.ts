@@ -100,4 +100,7 @@ test('the dataflow shows each channel’s and task’s watermark and marks a sil
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoSeriousViolations(page);
   await dataflow.screenshot({ path: 'test-results/screens/dataflow-watermarks-360-dark.png' });
+  await dataflow.getByRole('button', { name: 'Show as table' }).click();
+  await expect(dataflow.getByRole('region', { name: 'Channels of the job now' }).getByRole('row').filter({ hasText: 'source-1 → window-0' })).toContainText('◌ idle, watermark −∞');
+  await expectNoSeriousViolations(page);
 });

@@ -45,7 +45,7 @@ describe('dataflow view', () => {
     const runtime = handmadeTrace();
     render(DataflowView, { runtime, now: runtimeAt(runtime, 1200), keys: [] });
     await fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
-    const rows = screen.getAllByRole('row').slice(1).map((row) => row.textContent ?? '');
+    const rows = within(screen.getByRole('region', { name: 'Tasks of the job now' })).getAllByRole('row').slice(1).map((row) => row.textContent ?? '');
     expect(rows).toHaveLength(4);
     expect(rows[0]).toMatch(/source-0.*back-pressured.*HIGH.*0 \/ 600 \/ 400/);
     expect(rows[2]).toMatch(/window-0.*6 \/ 8.*0–127.*250 ms/);

@@ -75,4 +75,12 @@ describe('dataflow watermarks', () => {
     expect(details.textContent).toContain('Forwardswatermark 900 ms');
     expect(details.textContent).toContain('Input channelsfrom source-0: watermark 900 ms; from source-1: idle, watermark 300 ms');
   });
+
+  it('the table view lists every channel with what it delivered, the idle one in words', async () => {
+    const runtime = idlePartitionTrace();
+    render(DataflowView, { runtime, now: runtimeAt(runtime, 1200), keys: [] });
+    await fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+    const rows = within(screen.getByRole('region', { name: 'Channels of the job now' })).getAllByRole('row').slice(1).map((row) => row.textContent);
+    expect(rows).toEqual(['source-0 → window-04 / 4watermark 900 ms', 'source-1 → window-02 / 4◌ idle, watermark 300 ms', 'window-0 → sink-00 / 4watermark 900 ms']);
+  });
 });
