@@ -1,7 +1,8 @@
 // R3.10 Flink watermark alignment: hand-computed pauses and resumes, then properties over random scenarios.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, run, type Run, type Trace, type TraceEvent } from '../../../src/sim/index.ts';
+import { parseScenario, run, traceAt, type Run, type Trace, type TraceEvent } from '../../../src/sim/index.ts';
+import { stateAt } from '../../../src/sim/trace/traceAt.ts';
 
 type AlignmentEvent = Extract<TraceEvent, { kind: 'alignment-update' | 'alignment-paused' | 'alignment-resumed' }>;
 
@@ -105,6 +106,20 @@ describe('R3.10 watermark alignment, by hand', () => {
     expect(trace!.records.procTimeMs[3]).toBe(2000);
     expect(result.emitted.map((e) => [e.start, e.value])).toEqual([[0, 4]]);
     expect(result.late).toEqual([]);
+  });
+
+  it('traceAt shows which partitions are paused, the same from a keyframe as from a replay', () => {
+    const parsed = parseScenario({
+      format: 'eventide.scenario/1', name: 'alignment keyframes', profile: 'flink',
+      pipeline: { window: { type: 'tumbling', size: 100 }, partitions: 2, watermark: { type: 'monotonous', emit: 'per-record', alignment: { maxDrift: 30 } } },
+      steps: [record(0, 5), record(1, 50), { advance: 1000 }, record(1, 60), record(0, 25), { advance: 1000 }, { end: true }],
+    });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const trace = run(parsed.scenario, { trace: true, keyframeEvery: 2 }).trace!;
+    expect(trace.keyframes.length).toBeGreaterThan(2);
+    expect(traceAt(trace, 999).partitionPaused).toEqual([false, false]);
+    expect(traceAt(trace, 1000).partitionPaused).toEqual([false, true]);
+    for (const t of [0, 999, 1000, 1500, 2000, 3000]) expect(traceAt(trace, t)).toEqual(stateAt(trace, t, false));
   });
 
   it('the reason says which watermark was how far ahead of which minimum', () => {
