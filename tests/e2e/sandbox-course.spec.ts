@@ -18,7 +18,7 @@ test('offers the lessons’ scenarios as presets grouped by lesson, and plays a 
   await expect(outputRows(page).filter({ hasText: 'dropped' }).first()).toBeVisible();
 });
 
-test('plays a join preset in the join view, stepping with the shared playback', async ({ page }) => {
+test('plays a join preset in the join view, stepping with the shared playback, and shares that moment', async ({ page, context }) => {
   await page.goto('/#/sandbox');
   await page.getByLabel('Preset').selectOption({ label: JOIN });
   const view = page.getByRole('region', { name: 'Join state and results' });
@@ -29,6 +29,13 @@ test('plays a join preset in the join view, stepping with the shared playback', 
   await expect(summary).toHaveText('At 0 ms: left holds 0, right holds 0; 0 results.');
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(summary).toHaveText('At 3.5 s: left holds 2, right holds 1; 1 result.');
+
+  // A share link restores the join at this moment.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const other = await context.newPage();
+  await other.goto(await page.getByLabel('Link to this sandbox').inputValue());
+  await expect(other.getByRole('region', { name: 'Join state and results' }).locator('.sizes')).toHaveText('At 3.5 s: left holds 2, right holds 1; 1 result.');
 });
 
 test('opens a lesson’s simulation, windowed or join, in the sandbox through a share link', async ({ page }) => {

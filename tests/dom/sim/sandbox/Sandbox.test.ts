@@ -51,14 +51,16 @@ describe('sandbox', () => {
     expect(rowsOf('Output').some((row) => /dropped/.test(row.textContent ?? ''))).toBe(true);
   });
 
-  it('opens a join scenario in the join view, without the windowed controls or A/B compare', async () => {
-    render(Sandbox, { query: await encodeState({ scenario: leftJoin(), atMs: 0 }) });
+  it('opens a join scenario in the join view at the link’s time, without the windowed controls or A/B compare', async () => {
+    render(Sandbox, { query: await encodeState({ scenario: leftJoin(), atMs: 200 }) });
     // The join view is loaded on first use; a busy machine can take a few seconds.
     const view = await screen.findByRole('region', { name: 'Join state and results' }, { timeout: 10_000 });
     expect(within(view).getByRole('region', { name: 'Join results' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Orders and payments' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Configuration A' })).toBeNull();
     expect(screen.queryByRole('checkbox', { name: 'Compare A/B' })).toBeNull();
+    // The link's time is where the join's own playback starts.
+    expect(screen.getByRole('slider', { name: 'Processing time' }).getAttribute('aria-valuetext')).toMatch(/^processing time 200 ms of /);
   });
 
   it('opens a CEP scenario in the pattern view', async () => {
