@@ -1,62 +1,78 @@
-// The autoscaler (performance lessons): after every metrics bucket it recommends a parallelism for the window
-// operator from busy time or consumer lag, aligned so that key groups spread evenly (a divisor of max
-// parallelism, like Flink's autoscaler), within 1 … maxSubtasks. Scale-ups happen at once, scale-downs only to the
-// highest recommendation of the stabilisation window, and never within the cooldown of the last rescale. A rescale
-// stops the job and restarts it from the last checkpoint with the new parallelism: key groups move (R7.2) and the
-// pause grows with the state that has to move.
+// The autoscaler (performance lessons): after every metrics bucket it recommends a parallelism for every map,
+// filter and window operator from its busy time (the window: or from consumer lag), within 1 … maxSubtasks; the
+// keyed window's is aligned so that key groups spread evenly (a divisor of max parallelism, like Flink's
+// autoscaler). Scale-ups happen at once, scale-downs only to the highest recommendation of the stabilisation window,
+// and never within the cooldown of the last rescale. A rescale stops the job and restarts it from the last
+// checkpoint with the new parallelisms: the window's key groups move (R7.2) and the pause grows with the state that
+// has to move. Sources and sinks keep their parallelism (a source's is capped by the partition count anyway).
 import { restart, stopJob } from './failover.ts';
 import type { Job } from './job.ts';
 import { subtaskOfKeyGroup } from './keyGroups.ts';
 import type { AutoscalerSpec, MetricsBucket } from './types.ts';
 
 export class Autoscaler {
-  private recommendations: { atMs: number; parallelism: number }[] = [];
+  /** Per operator index: recent recommendations (for the stabilisation window). */
+  private readonly recommendations = new Map<number, { atMs: number; parallelism: number }[]>();
   private lastRescaleMs = -Infinity;
+  private readonly scalable: number[];
 
-  constructor(private readonly spec: AutoscalerSpec, private readonly job: Job) {}
+  constructor(private readonly spec: AutoscalerSpec, private readonly job: Job) {
+    this.scalable = job.runtime.operators.flatMap((o, i) => (o.kind === 'map' || o.kind === 'filter' || o.kind === 'window' ? [i] : []));
+  }
 
   evaluate(bucket: MetricsBucket): void {
     const job = this.job;
     if (job.status !== 'running') return;
-    const current = job.windowParallelism;
-    const active = job.windows.filter((w) => w.subtask < current).map((w) => bucket.tasks[w.id]);
-    const utilization = active.reduce((sum, t) => sum + t.busyMsPerSecond, 0) / active.length / 1000;
-    const processed = active.reduce((sum, t) => sum + t.recordsIn, 0);
-    // Lag: what arrives is what was processed plus how much the lag grew; scale to process that at the target.
-    const demand = this.spec.metric === 'lag' && bucket.drainTimeMs === Infinity && processed > 0
-      ? (processed + bucket.consumerLag) / processed : utilization;
-    const wanted = this.aligned(Math.ceil((current * demand) / this.spec.targetUtilization));
     const nowMs = bucket.procTimeMs;
-    this.recommendations = [...this.recommendations.filter((r) => r.atMs > nowMs - this.spec.stabilizationMs), { atMs: nowMs, parallelism: wanted }];
-    const target = wanted > current ? wanted : Math.max(...this.recommendations.map((r) => r.parallelism));
-    if (target === current || nowMs - this.lastRescaleMs < this.spec.cooldownMs) return;
+    const changes: { operator: number; from: number; to: number; why: string }[] = [];
+    for (const o of this.scalable) {
+      const current = job.active[o];
+      const active = job.tasks.filter((t) => job.graph.tasks[t.id].operator === o && t.subtask < current).map((t) => bucket.tasks[t.id]);
+      const utilization = active.reduce((sum, t) => sum + t.busyMsPerSecond, 0) / active.length / 1000;
+      const processed = active.reduce((sum, t) => sum + t.recordsIn, 0);
+      const isKeyed = job.runtime.operators[o].kind === 'window';
+      // Lag: what arrives is what was processed plus how much the lag grew; scale to process that at the target.
+      const byLag = isKeyed && this.spec.metric === 'lag' && bucket.drainTimeMs === Infinity && processed > 0;
+      const demand = byLag ? (processed + bucket.consumerLag) / processed : utilization;
+      const wanted = this.capped(Math.ceil((current * demand) / this.spec.targetUtilization), isKeyed);
+      const history = [...(this.recommendations.get(o) ?? []).filter((r) => r.atMs > nowMs - this.spec.stabilizationMs), { atMs: nowMs, parallelism: wanted }];
+      this.recommendations.set(o, history);
+      const target = wanted > current ? wanted : Math.max(...history.map((r) => r.parallelism));
+      const why = byLag ? `consumer lag grows: demand ${demand.toFixed(2)}× what ${current} subtasks process` : `busy ${(utilization * 100).toFixed(0)} % against a target of ${(this.spec.targetUtilization * 100).toFixed(0)} %`;
+      if (target !== current) changes.push({ operator: o, from: current, to: target, why });
+    }
+    if (changes.length === 0 || nowMs - this.lastRescaleMs < this.spec.cooldownMs) return;
     // Sim: a rescale restarts from the last completed checkpoint, so the next one waits for a newer checkpoint —
     // otherwise a job whose checkpoints are slower than the cooldown would restart from the same point forever.
     const latest = job.coordinator.latest;
     if (this.lastRescaleMs > -Infinity && (latest?.completedMs ?? -Infinity) <= this.lastRescaleMs) return;
-    const why = this.spec.metric === 'lag' && demand !== utilization ? `consumer lag grows: demand ${demand.toFixed(2)}× what ${current} subtasks process` : `busy ${(utilization * 100).toFixed(0)} % against a target of ${(this.spec.targetUtilization * 100).toFixed(0)} %`;
-    this.rescale(current, target, nowMs, why);
+    this.rescale(changes, nowMs);
   }
 
-  /** The smallest divisor of max parallelism at or above `p`, so every subtask gets as many key groups. */
-  private aligned(p: number): number {
+  /** Within 1 … maxSubtasks; keyed: the smallest divisor of max parallelism at or above, so subtasks get as many key groups. */
+  private capped(p: number, isKeyed: boolean): number {
     const cap = this.spec.maxSubtasks;
     const wanted = Math.min(Math.max(p, 1), cap);
+    if (!isKeyed) return wanted;
     for (let q = wanted; q <= cap; q++) if (this.job.maxParallelism % q === 0) return q;
     return wanted;
   }
 
-  private rescale(from: number, to: number, nowMs: number, why: string): void {
+  private rescale(changes: { operator: number; from: number; to: number; why: string }[], nowMs: number): void {
     const job = this.job;
     const M = job.maxParallelism;
-    let moved = 0;
-    for (let g = 0; g < M; g++) if (subtaskOfKeyGroup(g, from, M) !== subtaskOfKeyGroup(g, to, M)) moved++;
     const bytes = job.coordinator.latest?.bytes ?? 0;
-    const pauseMs = this.spec.pauseMs + Math.ceil(((bytes * moved) / M) / this.spec.bytesPerMs);
-    job.event({ kind: 'rescale', procTimeMs: nowMs, from, to, movedKeyGroups: moved, pauseMs, reason: `${why}: ${from} → ${to} subtasks` });
+    let pauseMs = this.spec.pauseMs;
+    const events = changes.map(({ operator, from, to, why }) => {
+      let moved = 0;
+      if (job.runtime.operators[operator].kind === 'window') for (let g = 0; g < M; g++) if (subtaskOfKeyGroup(g, from, M) !== subtaskOfKeyGroup(g, to, M)) moved++;
+      pauseMs = Math.max(pauseMs, this.spec.pauseMs + Math.ceil(((bytes * moved) / M) / this.spec.bytesPerMs));
+      return { operator: job.runtime.operators[operator].name, from, to, movedKeyGroups: moved, reason: `${why}: ${from} → ${to} subtasks` };
+    });
+    for (const e of events) job.event({ kind: 'rescale', procTimeMs: nowMs, ...e, pauseMs });
     this.lastRescaleMs = nowMs;
-    stopJob(job, nowMs, `rescale ${from} → ${to}`);
-    job.windowParallelism = to;
+    stopJob(job, nowMs, `rescale ${events.map((e) => `${e.operator} ${e.from} → ${e.to}`).join(', ')}`);
+    for (const c of changes) job.active[c.operator] = c.to;
     job.clock.at(nowMs + pauseMs, (at) => restart(job, at));
   }
 }

@@ -38,6 +38,8 @@ export interface JobContext {
   readonly maxParallelism: number;
   /** The window operator's current parallelism (the only keyed operator; an autoscaler changes it). */
   readonly windowParallelism: number;
+  /** Each operator's current parallelism: tasks at or above it are idle slots that get no data. */
+  readonly active: readonly number[];
   /** keyId → key group (R7.1). */
   readonly keyGroupOf: Int32Array;
   /** Program position of a record → its index in trace.records. */

@@ -27,7 +27,9 @@ export class Job implements JobContext {
   readonly rng;
   readonly checkpointMode;
   readonly maxParallelism;
-  windowParallelism: number;
+  /** Parallelism each operator runs at now (≤ its task slots; the autoscaler changes it). */
+  readonly active: number[];
+  private readonly windowOperator: number;
   readonly keyGroupOf: Int32Array;
   readonly recordIndex: Int32Array;
   readonly reads: Uint16Array;
@@ -68,7 +70,8 @@ export class Job implements JobContext {
     this.rng = createRng(seed);
     this.checkpointMode = runtime.checkpoint.mode;
     this.maxParallelism = runtime.maxParallelism;
-    this.windowParallelism = runtime.windowParallelism ?? runtime.operators.find((o) => o.kind === 'window')!.parallelism;
+    this.active = runtime.initialParallelism ? [...runtime.initialParallelism] : runtime.operators.map((o) => o.parallelism);
+    this.windowOperator = runtime.operators.findIndex((o) => o.kind === 'window');
     this.keyGroupOf = Int32Array.from(program.keys, (k) => keyGroupOf(k, runtime.maxParallelism));
     this.recordIndex = new Int32Array(program.length).fill(-1);
     this.reads = new Uint16Array(program.length);
@@ -109,6 +112,7 @@ export class Job implements JobContext {
           : op.kind === 'window' ? new WindowTask(id, op, s, this, next)
           : op.kind === 'sink' ? new SinkTask(id, op, s, this, this.sink)
           : new MapTask(id, op, s, this, next, calls);
+        task.downstreamOperator = o + 1;
         this.tasks.push(task);
         this.operatorOfTask.push(o);
         current.push(task);
@@ -138,6 +142,7 @@ export class Job implements JobContext {
   }
 
   // ─── JobContext ───────────────────────────────────────────────────────────────────────────────
+  get windowParallelism(): number { return this.active[this.windowOperator]; }
   get isReplaying(): boolean { return this.sources.some((s) => s.isReplaying); }
   get endMarker(): number { return this.controls.endMarker; }
   control(element: number): Control { return this.controls.get(element); }

@@ -107,15 +107,27 @@ export function parseRuntime(profile: ProfileId, pipeline: Pipeline, input: unkn
   for (const [i, op] of raw.operators.entries()) {
     if (['source', 'window', 'sink'].includes(op.name) || raw.operators.findIndex((o) => o.name === op.name) < i) throw invalid(`${at}.operators[${i}].name`, `expected a unique name other than source, window, sink, got ${show(op.name)}`);
     const parallelism = op.parallelism ?? operators[operators.length - 1].parallelism;
-    const partitioning = op.partitioning ?? (parallelism === operators[operators.length - 1].parallelism ? 'forward' : 'rebalance');
+    // With an autoscaler every operator scales on its own, so none is chained to the one before by forward.
+    if (raw.autoscaler && op.partitioning === 'forward') throw invalid(`${at}.operators[${i}].partitioning`, 'with an autoscaler operators scale one by one; expected rebalance, broadcast or hash, got "forward"');
+    const partitioning = op.partitioning ?? (parallelism === operators[operators.length - 1].parallelism && !raw.autoscaler ? 'forward' : 'rebalance');
     if (partitioning === 'forward' && parallelism !== operators[operators.length - 1].parallelism) throw invalid(`${at}.operators[${i}].partitioning`, `forward needs the parallelism of the operator before (${operators[operators.length - 1].parallelism}), got ${parallelism}`);
     operators.push({ name: op.name, kind: op.kind, parallelism, partitioning, service: service(op.serviceMs), keyServiceMs: op.hotKeys ?? {}, ...(op.minValue !== undefined ? { minValue: op.minValue } : {}), ...(op.sideEffect ? { sideEffect: op.sideEffect } : {}) });
   }
   const scaler = raw.autoscaler;
   if (scaler && (scaler.maxSubtasks < raw.parallelism || scaler.maxSubtasks > maxParallelism)) throw invalid(`${at}.autoscaler.maxSubtasks`, `expected between parallelism (${raw.parallelism}) and maxParallelism (${maxParallelism}), got ${scaler.maxSubtasks}`);
+  const initialParallelism = operators.map((o) => o.parallelism);
+  if (scaler) {
+    // Map and filter operators get a task slot for every parallelism the autoscaler may give them.
+    operators.forEach((o, i) => {
+      if (o.kind !== 'map' && o.kind !== 'filter') return;
+      if (o.parallelism > scaler.maxSubtasks) throw invalid(`${at}.operators[${i - 1}].parallelism`, `expected at most autoscaler.maxSubtasks (${scaler.maxSubtasks}), got ${o.parallelism}`);
+      o.parallelism = scaler.maxSubtasks;
+    });
+  }
   // With an autoscaler the window has a subtask slot for every parallelism it may take; the idle ones own no key groups.
   const windowSlots = scaler?.maxSubtasks ?? raw.parallelism;
   operators.push({ name: 'window', kind: 'window', parallelism: windowSlots, partitioning: 'hash', service: service(raw.window.serviceMs), keyServiceMs: raw.window.hotKeys ?? {} });
+  initialParallelism.push(raw.parallelism);
   const sinkParallelism = raw.sinkStage.parallelism ?? raw.parallelism;
   operators.push({ name: 'sink', kind: 'sink', parallelism: sinkParallelism, partitioning: sinkParallelism === windowSlots ? 'forward' : 'rebalance', service: service(raw.sinkStage.serviceMs), keyServiceMs: raw.sinkStage.hotKeys ?? {} });
   if (raw.sink === 'transactional' && raw.checkpoint.mode === 'none') throw invalid(`${at}.sink`, 'a transactional sink commits on checkpoints; expected checkpoint.mode exactly-once or at-least-once, got none');
@@ -126,7 +138,7 @@ export function parseRuntime(profile: ProfileId, pipeline: Pipeline, input: unkn
     sink: raw.sink, restart: restartOf(raw), heartbeatTimeoutMs: raw.heartbeatTimeoutMs, bufferCapacity: raw.bufferCapacity,
     latencyIntervalMs: raw.latencyIntervalMs, metricsIntervalMs: raw.metricsIntervalMs, bytesPerEntry: raw.bytesPerEntry,
     heap: { baseMB: raw.heap.baseMB ?? 64, gcEveryMs: raw.heap.gcEveryMs ?? 0, pauseMsPerMB: raw.heap.pauseMsPerMB ?? 0.05 },
-    ...(scaler ? { autoscaler: scaler, windowParallelism: raw.parallelism } : {}),
+    ...(scaler ? { autoscaler: scaler, windowParallelism: raw.parallelism, initialParallelism: [...initialParallelism, sinkParallelism] } : {}),
   };
 }
 

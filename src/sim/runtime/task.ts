@@ -45,6 +45,8 @@ export abstract class Task {
   private readonly hasKeyCosts: boolean;
   recordsIn = 0;
   recordsOut = 0;
+  /** Index of the operator this task sends to (its parallelism now decides how data spreads). */
+  downstreamOperator = -1;
 
   constructor(
     readonly id: number,
@@ -325,13 +327,15 @@ export abstract class Task {
     this.recordsOut++;
     const down = this.downstream;
     if (!down) return;
+    // Only the downstream subtasks that run now get data (an autoscaler keeps idle slots above them).
+    const active = this.job.active[this.downstreamOperator];
     switch (down.partitioning) {
       case 'forward': return this.send(0, element);
-      case 'rebalance': return this.send(this.nextRebalance++ % this.outputs.length, element);
+      case 'rebalance': return this.send(this.nextRebalance++ % active, element);
       case 'broadcast':
-        for (let i = 0; i < this.outputs.length; i++) this.send(i, element);
+        for (let i = 0; i < active; i++) this.send(i, element);
         return;
-      case 'hash': return this.send(subtaskOfKeyGroup(this.job.keyGroupOf[keyId], this.job.windowParallelism, this.job.maxParallelism), element);
+      case 'hash': return this.send(subtaskOfKeyGroup(this.job.keyGroupOf[keyId], active, this.job.maxParallelism), element);
     }
   }
 

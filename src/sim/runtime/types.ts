@@ -81,6 +81,8 @@ export interface RuntimeSpec {
   heap: { baseMB: number; gcEveryMs: number; pauseMsPerMB: number };
   /** With an autoscaler: the window parallelism to start with (the operator has `maxSubtasks` slots). */
   windowParallelism?: number;
+  /** With an autoscaler: each operator's parallelism to start with (map, filter and window have `maxSubtasks` slots). */
+  initialParallelism?: number[];
 }
 
 /**
@@ -251,8 +253,11 @@ export type RuntimeEvent =
   | { kind: 'side-effect'; procTimeMs: number; task: number; record: number; isDuplicate: boolean }
   | { kind: 'gc-pause'; procTimeMs: number; task: number; durationMs: number }
   | { kind: 'note'; procTimeMs: number; text: string }
-  /** The autoscaler changed the window operator's parallelism; key groups moved between subtasks (R7.2). */
-  | { kind: 'rescale'; procTimeMs: number; from: number; to: number; movedKeyGroups: number; pauseMs: number; reason: string }
+  /**
+   * The autoscaler changed an operator's parallelism (`operator`: its name; the window's key groups move between
+   * subtasks, R7.2; a map or filter moves no state). One event per operator changed; they share one restart.
+   */
+  | { kind: 'rescale'; procTimeMs: number; from: number; to: number; movedKeyGroups: number; pauseMs: number; reason: string; operator: string }
   /** spark (R7.15): offsets/N written and batch N started (late when the previous one overran), sink write, commits/N. */
   /** storm (R7.16, R7.17): one change of a spout tuple's ack value; `ackVal` 16 hex digits, all zero when complete. */
   | { kind: 'acker'; procTimeMs: number; record: number; attempt: number; task: number; action: 'emit' | 'anchor' | 'ack' | 'complete' | 'timeout' | 'lost'; tuple: string; ackVal: string }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, run } from '../../../../src/sim/index.ts';
 import type { RuntimeEvent } from '../../../../src/sim/runtime/types.ts';
 
-function scaled(autoscaler: Record<string, unknown> | undefined, generator: Record<string, unknown> = {}, maxParallelism = 128) {
+function scaled(autoscaler: Record<string, unknown> | undefined, generator: Record<string, unknown> = {}, maxParallelism = 128, stages: Record<string, unknown> = { window: { serviceMs: 1.5 } }) {
   const parsed = parseScenario({
     format: 'eventide.scenario/1', name: 'autoscale', profile: 'flink', seed: 4,
     generator: { count: 6000, ratePerSec: 2000, partitions: 2, keys: { count: 50 }, ...generator },
@@ -11,7 +11,7 @@ function scaled(autoscaler: Record<string, unknown> | undefined, generator: Reco
       window: { type: 'tumbling', size: 500 }, aggregate: 'count', partitions: 2, watermark: { type: 'bounded', delay: 50, emit: 'periodic' },
       runtime: {
         parallelism: 1, maxParallelism, checkpoint: { interval: 200 }, sink: 'transactional', sinkStage: { parallelism: 1 }, bufferCapacity: 40,
-        window: { serviceMs: 1.5 }, metricsIntervalMs: 250, ...(autoscaler ? { autoscaler } : {}),
+        metricsIntervalMs: 250, ...stages, ...(autoscaler ? { autoscaler } : {}),
       },
     },
     steps: [{ end: true }],
@@ -52,6 +52,28 @@ describe('autoscaler', () => {
     const auto = scaled({ cooldownMs: 500, maxSubtasks: 4 });
     expect(rescales(auto).length).toBeGreaterThan(0);
     expect(rows(auto)).toEqual(rows(fixed));
+  });
+
+  it('scales a saturated map operator too, to any parallelism, moving no key groups, with the same committed results', () => {
+    const slowMap = { operators: [{ name: 'parse', kind: 'map', parallelism: 1, serviceMs: 1.5 }] };
+    const auto = scaled({ cooldownMs: 500, maxSubtasks: 6 }, {}, 120, slowMap);
+    const parse = rescales(auto).filter((e) => e.operator === 'parse');
+    expect(parse.length).toBeGreaterThan(0);
+    expect(parse[0]).toMatchObject({ from: 1, movedKeyGroups: 0 });
+    expect(parse.every((e) => e.to >= 1 && e.to <= 6)).toBe(true);
+    // The fast window stays at one subtask.
+    expect(rescales(auto).filter((e) => e.operator === 'window').every((e) => e.to === 1)).toBe(true);
+    const rows = (r: ReturnType<typeof scaled>) => r.result.sink!.committed.map((x) => JSON.stringify(x)).sort();
+    expect(rows(auto)).toEqual(rows(scaled(undefined, {}, 120, slowMap)));
+  });
+
+  it('refuses a forward edge under an autoscaler, naming the operator', () => {
+    const parsed = parseScenario({
+      format: 'eventide.vector/1', name: 'x', profile: 'flink',
+      pipeline: { window: { type: 'tumbling', size: 10 }, aggregate: 'count', runtime: { autoscaler: {}, operators: [{ name: 'parse', kind: 'map', partitioning: 'forward' }] } },
+      steps: [],
+    });
+    expect(parsed.ok ? '' : parsed.error).toMatch(/^pipeline\.runtime\.operators\[0\]\.partitioning: with an autoscaler operators scale one by one/);
   });
 
   it('scales down after the load drops only once the stabilisation window agrees, which damps flapping', () => {
