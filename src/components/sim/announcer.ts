@@ -16,7 +16,7 @@ export function announcement(trace: Trace, heard: Heard, now: TraceState, aggreg
   const newDrops = now.drops - heard.drops;
   if (newPanes + newDrops === 0) return undefined;
   const latest = outputRows(trace, now, Math.min(newPanes + newDrops, 3)).rows;
-  const sentences = latest.map((r) => (r.kind === 'pane' ? describePane(r.row, aggregate) : describeDrop(r.row)));
+  const sentences = latest.map((r) => (r.kind === 'pane' ? describePane(r.row, aggregate, trace.profile) : describeDrop(r.row, trace.profile)));
   if (newPanes + newDrops <= 3) return capitalise(sentences.join('. ')) + '.';
   const parts = [
     newPanes > 0 ? `${newPanes} ${newPanes === 1 ? 'pane' : 'panes'} fired` : '',

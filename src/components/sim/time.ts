@@ -1,5 +1,6 @@
 // Readable times for axes, tables and screen readers. Simulator times are integer milliseconds; ±Infinity are the
 // watermark sentinels (spec/semantics.md R1.1), which read as "−∞" / "+∞" rather than a number.
+import type { ProfileId } from '../../sim/index.ts';
 
 const trim = (value: number) => String(Number(value.toFixed(3)));
 
@@ -17,14 +18,19 @@ export function formatMs(ms: number): string {
   return seconds === 0 ? `${sign}${minutes} min` : `${sign}${minutes} min ${trim(seconds)} s`;
 }
 
-/** A window as the engines write it: start inclusive, end exclusive ("[0 s, 10 s)"). */
-export function formatWindow(start: number | undefined, end: number | undefined): string {
+/**
+ * A window as its engine writes it: start inclusive, end exclusive ("[0 s, 10 s)"), except a Storm windowed bolt,
+ * which holds the tuples in (start, end] (WatermarkTimeEvictionPolicy expires a tuple exactly one length before the
+ * end and keeps one stamped at the end), so a storm run's windows read "(0 s, 10 s]".
+ */
+export function formatWindow(start: number | undefined, end: number | undefined, profile?: ProfileId): string {
   if (start === undefined || end === undefined) return 'the global window';
-  if (!Number.isFinite(start) || !Number.isFinite(end)) return `[${formatMs(start)}, ${formatMs(end)})`;
+  const [open, close] = profile === 'storm' ? ['(', ']'] : ['[', ')'];
+  if (!Number.isFinite(start) || !Number.isFinite(end)) return `${open}${formatMs(start)}, ${formatMs(end)}${close}`;
   // Both bounds in one unit, so [0 s, 10 s) never reads as [0 ms, 10 s).
   const inSeconds = Math.max(Math.abs(start), Math.abs(end)) >= 1000;
   const show = (ms: number) => (inSeconds ? `${trim(ms / 1000)} s` : `${trim(ms)} ms`).replace('-', '−');
-  return `[${show(start)}, ${show(end)})`;
+  return `${open}${show(start)}, ${show(end)}${close}`;
 }
 
 /** Axis tick label: the unit chosen once for the whole axis so ticks line up ("10", "20" … in s). */

@@ -29,3 +29,18 @@ export const crashingJob = () => ({
   events: Array.from({ length: 40 }, (_, i) => ({ key: `k${i % 4}`, ts: i * 100, arrivalMs: i * 100 })),
   steps: [{ end: true }],
 });
+
+/** A Storm windowed bolt (R7.16): 10 s windows every 5 s, a tuple stamped exactly 10 s and a late one at 4 s. */
+export const stormBoltScenario = () => ({
+  format: 'eventide.scenario/1',
+  name: 'storm windows hold their end',
+  profile: 'storm',
+  pipeline: { window: { type: 'sliding', size: 10000, slide: 5000 }, aggregate: 'count', watermark: { type: 'bounded', delay: 2000, emit: 'periodic', interval: 1000 }, lateOutput: true },
+  events: [
+    { key: 'clicks', value: 1, ts: 2000, arrivalMs: 2300 },
+    { key: 'clicks', value: 1, ts: 10000, arrivalMs: 10300 },
+    { key: 'clicks', value: 1, ts: 15000, arrivalMs: 15300 },
+    { key: 'clicks', value: 1, ts: 4000, arrivalMs: 16300 },
+  ],
+  steps: [{ advance: 5000 }],
+});
