@@ -110,19 +110,27 @@ export function openWindowBands(state: TraceState, view: Viewport): { start: num
 
 /** The operator's watermark as a step path in base coordinates, from the view's bottom edge up to t. */
 export function watermarkPath(geometry: PlotGeometry, index: TraceIndex, view: Viewport, state: TraceState): string {
-  const times = index.wmProcTimeMs;
+  return stepPath(geometry, index.wmProcTimeMs, index.wmValue, view, state);
+}
+
+/** Beam's held output watermark (R3.13) the same way; empty when no hold ever kept it behind. */
+export function outputWatermarkPath(geometry: PlotGeometry, index: TraceIndex, view: Viewport, state: TraceState): string {
+  return stepPath(geometry, index.outWmProcTimeMs, index.outWmValue, view, state);
+}
+
+function stepPath(geometry: PlotGeometry, times: Float64Array, values: Float64Array, view: Viewport, state: TraceState): string {
   const clampX = (wm: number) => baseX(geometry, Math.min(Math.max(wm, view.eventFromMs), view.eventToMs));
   const first = Math.max(0, bisectLeft(times, view.procFromMs) - 1);
-  let last = bisectLeft(times, state.procTimeMs + 1e-9);
+  const last = bisectLeft(times, state.procTimeMs + 1e-9);
   if (last <= first) return '';
   let d = '';
-  let x = clampX(index.wmValue[first]);
+  let x = clampX(values[first]);
   let y = baseY(geometry, Math.max(times[first], view.procFromMs));
   d += `M${x.toFixed(1)},${y.toFixed(1)}`;
   for (let i = first + 1; i < last; i++) {
     y = baseY(geometry, times[i]);
     d += `V${y.toFixed(1)}`;
-    x = clampX(index.wmValue[i]);
+    x = clampX(values[i]);
     d += `H${x.toFixed(1)}`;
   }
   d += `V${baseY(geometry, state.procTimeMs).toFixed(1)}`;

@@ -9,6 +9,9 @@ export interface TraceIndex {
   /** The operator's watermark (scope −1) as (procTimeMs, value) rows in trace order. */
   wmProcTimeMs: Float64Array;
   wmValue: Float64Array;
+  /** Beam's output watermark (R3.13) as (procTimeMs, value) rows, only when a hold keeps it behind the operator's. */
+  outWmProcTimeMs: Float64Array;
+  outWmValue: Float64Array;
   /** Finite event-time extent of records and windows (a watermark far behind is drawn at the edge instead). */
   eventExtent: [number, number];
   /** Processing-time extent of the run. */
@@ -51,6 +54,8 @@ export function buildTraceIndex(trace: Trace): TraceIndex {
     wmValue[j++] = watermarks.value[i];
   }
 
+  const held = heldOutputWatermark(trace);
+
   let low = Infinity;
   let high = -Infinity;
   const widen = (value: number) => {
@@ -73,9 +78,26 @@ export function buildTraceIndex(trace: Trace): TraceIndex {
     momentsMs,
     wmProcTimeMs,
     wmValue,
+    outWmProcTimeMs: held.procTimeMs,
+    outWmValue: held.value,
     eventExtent: [low, high],
     procExtent: [firstMs, Math.max(trace.endProcTimeMs, momentsMs.at(-1) ?? 0, firstMs + 1)],
     dropsByRecord,
     windowsByRecord,
   };
+}
+
+/** The output watermark series when some hold keeps it behind the input watermark; empty otherwise (nothing to add). */
+function heldOutputWatermark(trace: Trace) {
+  const out = trace.outputWatermarks;
+  const input = trace.watermarks;
+  if (!out || out.length === 0) return { procTimeMs: new Float64Array(), value: new Float64Array() };
+  // Walk both series in trace order (seq): many rows can share one processing time.
+  let i = 0;
+  let inputWm = -Infinity;
+  for (let o = 0; o < out.length; o++) {
+    for (; i < input.length && input.seq[i] <= out.seq[o]; i++) if (input.scope[i] === -1) inputWm = input.value[i];
+    if (out.value[o] < inputWm) return { procTimeMs: out.procTimeMs.slice(0, out.length), value: out.value.slice(0, out.length) };
+  }
+  return { procTimeMs: new Float64Array(), value: new Float64Array() };
 }

@@ -9,6 +9,7 @@ import type { TraceIndex } from '../../../src/components/sim/traceIndex.ts';
 
 const indexOf = (procEnd: number): TraceIndex => ({
   momentsMs: new Float64Array(), wmProcTimeMs: new Float64Array(), wmValue: new Float64Array(),
+  outWmProcTimeMs: new Float64Array(), outWmValue: new Float64Array(),
   eventExtent: [0, procEnd], procExtent: [0, procEnd], dropsByRecord: new Map(), windowsByRecord: new Map(),
 });
 
