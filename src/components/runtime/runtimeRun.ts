@@ -3,9 +3,10 @@
 import { parseScenario, run, type Scenario, type Trace } from '../../sim/index.ts';
 import type { RuntimeTrace } from '../../sim/runtime/types.ts';
 import type { Timeline } from '../sim/playback.svelte.ts';
+import { buildTraceIndex, type TraceIndex } from '../sim/traceIndex.ts';
 import { runtimeMoments } from './runtimeAt.ts';
 
-export interface RuntimeRan { scenario: Scenario; trace: Trace; runtime: RuntimeTrace; timeline: Timeline }
+export interface RuntimeRan { scenario: Scenario; trace: Trace; index: TraceIndex; runtime: RuntimeTrace; timeline: Timeline }
 export type RuntimeOutcome = { ok: true; ran: RuntimeRan } | { ok: false; error: string };
 
 export function runRuntimeScenario(input: unknown): RuntimeOutcome {
@@ -15,7 +16,7 @@ export function runRuntimeScenario(input: unknown): RuntimeOutcome {
   try {
     const { trace, runtime } = run(parsed.scenario, { trace: true });
     const timeline = { momentsMs: runtimeMoments(runtime!, trace!.records.procTimeMs.subarray(0, trace!.records.length)), startMs: 0, endMs: runtime!.endProcTimeMs };
-    return { ok: true, ran: { scenario: parsed.scenario, trace: trace!, runtime: runtime!, timeline } };
+    return { ok: true, ran: { scenario: parsed.scenario, trace: trace!, index: buildTraceIndex(trace!), runtime: runtime!, timeline } };
   } catch (error) {
     return { ok: false, error: `The simulator stopped: ${(error as Error).message}` };
   }

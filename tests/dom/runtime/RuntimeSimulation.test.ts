@@ -2,6 +2,7 @@ import '../sim/jsdomLayout.ts';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import RuntimeSimulation from '../../../src/components/runtime/RuntimeSimulation.svelte';
+import { stormTopology } from '../sim/scenarios.ts';
 
 // spec R7.12–R7.13 (tests/vectors/runtime-at-least-once-sink-duplicates.json without its crash step): checkpoint 1
 // at 100 ms holds window [10, 20) = {a@12}; [10, 20) fires at 150 ms. A crash at 160 ms restores checkpoint 1 and
@@ -58,5 +59,25 @@ describe('runtime simulation embed', () => {
     render(RuntimeSimulation, { scenario: { ...job(), pipeline: { ...job().pipeline, runtime: { parallelism: 0 } } }, views: ['dataflow', 'radar'] });
     expect(screen.getByText(/pipeline\.runtime\.parallelism/)).toBeTruthy();
     expect(screen.getByText('Unknown view “radar”.')).toBeTruthy();
+  });
+
+  it('shows the output table of the job’s window results when a lesson asks for output beside a runtime view', async () => {
+    render(RuntimeSimulation, { scenario: job(), views: ['dataflow', 'output'] });
+    await fireEvent.click(screen.getByRole('button', { name: 'Jump to end' }));
+    const rows = within(screen.getByRole('region', { name: 'Output' })).getAllByRole('row').slice(1).map((row) => row.textContent ?? '');
+    expect(rows.some((row) => /\[10 ms, 20 ms\).*pane.*1/.test(row))).toBe(true);
+    expect(screen.queryByText(/Unknown view/)).toBeNull();
+  });
+
+  it('shows a storm topology’s output as the store writes of its bolt tasks, one row per tuple', async () => {
+    render(RuntimeSimulation, { scenario: stormTopology(), views: ['dataflow', 'output'] });
+    await fireEvent.click(screen.getByRole('button', { name: 'Jump to end' }));
+    const table = within(screen.getByRole('region', { name: 'Output' }));
+    expect(table.getByText(/3 writes to the store/)).toBeTruthy();
+    const annRows = table.getAllByRole('row').slice(1).map((row) => [...row.children].map((cell) => cell.textContent));
+    // fields grouping: both of ann's tuples go to one task, whose running count reaches 2.
+    const ann = annRows.filter((cells) => cells[2] === 'ann');
+    expect(ann.map((cells) => cells[3])).toEqual(['1', '2']);
+    expect(new Set(ann.map((cells) => cells[1])).size).toBe(1);
   });
 });

@@ -44,3 +44,21 @@ export const stormBoltScenario = () => ({
   ],
   steps: [{ advance: 5000 }],
 });
+
+/** A Storm topology (R7.16): a spout and a counting bolt of two tasks subscribed by fields, three tuples. */
+export const stormTopology = () => ({
+  format: 'eventide.scenario/1',
+  name: 'two users counted by two bolt tasks',
+  profile: 'storm',
+  seed: 1,
+  pipeline: {
+    window: { type: 'tumbling', size: 10000 }, aggregate: 'count', watermark: { type: 'bounded', delay: 0 },
+    runtime: { ackers: 1, bolts: [{ name: 'count', serviceMs: 100, parallelism: 2, grouping: 'fields' }] },
+  },
+  events: [
+    { key: 'ann', value: 1, ts: 0, arrivalMs: 0 },
+    { key: 'bob', value: 1, ts: 500, arrivalMs: 500 },
+    { key: 'ann', value: 1, ts: 1000, arrivalMs: 1000 },
+  ],
+  steps: [{ advance: 1000 }],
+});
