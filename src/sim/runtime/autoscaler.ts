@@ -1,14 +1,16 @@
-// The autoscaler (performance lessons): after every metrics bucket it recommends a parallelism for every map,
-// filter and window operator from its busy time (the window: or from consumer lag), within 1 … maxSubtasks; the
+// The autoscaler (performance lessons): after every metrics bucket it recommends a parallelism for every source,
+// map, filter and window operator from its busy time (the window: or from consumer lag), within 1 … maxSubtasks (a
+// source: within its partition count); the
 // keyed window's is aligned so that key groups spread evenly (a divisor of max parallelism, like Flink's
 // autoscaler). Scale-ups happen at once, scale-downs only to the highest recommendation of the stabilisation window,
 // and never within the cooldown of the last rescale. A rescale stops the job and restarts it from the last
 // checkpoint with the new parallelisms: the window's key groups move (R7.2) and the pause grows with the state that
-// has to move. Sources and sinks keep their parallelism (a source's is capped by the partition count anyway).
+// has to move; sources take the partitions their new parallelism gives them at the checkpoint's offsets. Sinks keep
+// their parallelism.
 import { restart, stopJob } from './failover.ts';
 import type { Job } from './job.ts';
 import { subtaskOfKeyGroup } from './keyGroups.ts';
-import type { AutoscalerSpec, MetricsBucket } from './types.ts';
+import type { AutoscalerSpec, MetricsBucket, OperatorKind } from './types.ts';
 
 export class Autoscaler {
   /** Per operator index: recent recommendations (for the stabilisation window). */
@@ -17,7 +19,7 @@ export class Autoscaler {
   private readonly scalable: number[];
 
   constructor(private readonly spec: AutoscalerSpec, private readonly job: Job) {
-    this.scalable = job.runtime.operators.flatMap((o, i) => (o.kind === 'map' || o.kind === 'filter' || o.kind === 'window' ? [i] : []));
+    this.scalable = job.runtime.operators.flatMap((o, i) => (o.kind === 'sink' ? [] : [i]));
   }
 
   evaluate(bucket: MetricsBucket): void {
@@ -34,7 +36,7 @@ export class Autoscaler {
       // Lag: what arrives is what was processed plus how much the lag grew; scale to process that at the target.
       const byLag = isKeyed && this.spec.metric === 'lag' && bucket.drainTimeMs === Infinity && processed > 0;
       const demand = byLag ? (processed + bucket.consumerLag) / processed : utilization;
-      const wanted = this.capped(Math.ceil((current * demand) / this.spec.targetUtilization), isKeyed);
+      const wanted = this.capped(Math.ceil((current * demand) / this.spec.targetUtilization), job.runtime.operators[o].kind);
       const history = [...(this.recommendations.get(o) ?? []).filter((r) => r.atMs > nowMs - this.spec.stabilizationMs), { atMs: nowMs, parallelism: wanted }];
       this.recommendations.set(o, history);
       const target = wanted > current ? wanted : Math.max(...history.map((r) => r.parallelism));
@@ -49,11 +51,14 @@ export class Autoscaler {
     this.rescale(changes, nowMs);
   }
 
-  /** Within 1 … maxSubtasks; keyed: the smallest divisor of max parallelism at or above, so subtasks get as many key groups. */
-  private capped(p: number, isKeyed: boolean): number {
-    const cap = this.spec.maxSubtasks;
+  /**
+   * Within 1 … maxSubtasks, a source within its partition count; keyed: the smallest divisor of max parallelism at
+   * or above, so subtasks get as many key groups.
+   */
+  private capped(p: number, kind: OperatorKind): number {
+    const cap = kind === 'source' ? this.job.log.partitions : this.spec.maxSubtasks;
     const wanted = Math.min(Math.max(p, 1), cap);
-    if (!isKeyed) return wanted;
+    if (kind !== 'window') return wanted;
     for (let q = wanted; q <= cap; q++) if (this.job.maxParallelism % q === 0) return q;
     return wanted;
   }

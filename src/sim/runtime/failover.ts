@@ -6,7 +6,7 @@ import type { Channel } from './channel.ts';
 import type { Job } from './job.ts';
 import { WindowTask } from './operatorTasks.ts';
 import { restartDelayMs } from './restarts.ts';
-import { SourceTask } from './sourceTask.ts';
+import { SourceTask, type SourceState } from './sourceTask.ts';
 import type { Task } from './task.ts';
 import type { Failure } from './types.ts';
 import { isUnaligned, stateOf } from './unaligned.ts';
@@ -113,17 +113,26 @@ function reportLost(job: Job, nowMs: number, reason: string): void {
   });
 }
 
+/** Read positions by global partition, over every source subtask. */
+function readOffsets(job: Job): number[] {
+  const offsets = new Array<number>(job.log.partitions).fill(0);
+  for (const s of job.sources) s.partitions.forEach((p, i) => (offsets[p] = s.offsets[i]));
+  return offsets;
+}
+
 export function restart(job: Job, nowMs: number): void {
   const latest = job.coordinator.latest;
-  const before = job.sources.map((s) => [...s.offsets]);
+  const before = readOffsets(job);
   if (job.checkpointMode === 'none') {
-    for (const s of job.sources) s.resume();
+    for (const s of job.sources) s.resume(before);
     for (const t of job.tasks) if (!(t instanceof SourceTask)) t.restore(undefined, nowMs);
   } else {
-    // Window state is restored by key group from every window subtask's snapshot (what rescaling needs too).
+    // Window state is restored by key group, and source offsets by partition, from every subtask's snapshot (what
+    // rescaling needs too).
     const saved = (t: Task) => latest?.states.get(t.id);
     const windowStates = latest ? job.windows.flatMap((w) => (stateOf(saved(w)) as unknown[] | undefined) ?? []) : undefined;
-    for (const t of job.tasks) t.restore(t instanceof WindowTask ? windowStates : stateOf(saved(t)), nowMs);
+    const sourceState = latest ? { offsets: mergeOffsets(job, job.sources.map((s) => stateOf(saved(s)) as SourceState | undefined)) } : undefined;
+    for (const t of job.tasks) t.restore(t instanceof WindowTask ? windowStates : t instanceof SourceTask ? sourceState : stateOf(saved(t)), nowMs);
     // R7.10: after an unaligned checkpoint the in-flight data it holds is processed before any new input.
     for (const t of job.tasks) {
       const s = saved(t);
@@ -133,16 +142,25 @@ export function restart(job: Job, nowMs: number): void {
     if (latest) job.sink.commitUpTo(latest.id, nowMs);
     job.sink.abortRest(nowMs);
   }
-  const offsets = new Array<number>(job.log.partitions).fill(0);
-  job.sources.forEach((s, i) => s.partitions.forEach((p, j) => {
-    offsets[p] = s.offsets[j];
-    if (before[i][j] !== s.offsets[j]) job.event({ kind: 'rewound', procTimeMs: nowMs, partition: p, fromOffset: before[i][j], toOffset: s.offsets[j] });
-  }));
+  const offsets = readOffsets(job);
+  offsets.forEach((offset, p) => {
+    if (before[p] !== offset) job.event({ kind: 'rewound', procTimeMs: nowMs, partition: p, fromOffset: before[p], toOffset: offset });
+  });
   job.watermarks.reset(nowMs);
   job.event({
     kind: 'restored', procTimeMs: nowMs, checkpoint: latest?.id ?? 0, offsets,
     reason: job.checkpointMode === 'none' ? 'checkpointing is off: empty state, sources go on from where they stopped'
       : latest ? `R7.12: state of checkpoint ${latest.id}; sources rewind to its offsets` : 'R7.12: no checkpoint completed yet: empty state, sources start from the beginning',
   });
+  for (const s of job.sources) s.startEmpty(job.hasInputEnded, nowMs);
   job.resumeAfterRestart(nowMs);
+}
+
+/** One offset per partition from the source snapshots (each partition was read by exactly one subtask). */
+function mergeOffsets(job: Job, states: (SourceState | undefined)[]): number[] {
+  const offsets = new Array<number>(job.log.partitions).fill(0);
+  for (const state of states) state?.offsets.forEach((offset, p) => {
+    if (offset >= 0) offsets[p] = offset;
+  });
+  return offsets;
 }

@@ -46,6 +46,8 @@ export class Job implements JobContext {
   readonly graph: RuntimeGraph;
   readonly watermarks: WatermarkLog;
   status: JobStatus = 'running';
+  /** The `end` step has come: a source subtask without partitions finishes (now or at its next restore). */
+  hasInputEnded = false;
   /** Restarts done (the result's `restarts`) and failovers seen (a restart strategy may refuse the last). */
   restarts = 0;
   failures = 0;
@@ -79,6 +81,7 @@ export class Job implements JobContext {
     this.sink = new SinkState(runtime.sink, this);
     this.graph = this.build(runtime.operators);
     this.watermarks = new WatermarkLog(this.channels.length, this.tasks.length, pipeline.partitions, isTracing);
+    for (const s of this.sources) s.startEmpty(false, 0);
     this.coordinator = new CheckpointCoordinator({
       clock, taskCount: this.tasks.length, timeoutMs: runtime.checkpoint.timeoutMs,
       event: (e) => this.event(e),
@@ -89,7 +92,7 @@ export class Job implements JobContext {
       },
       aborted: () => this.tasks.forEach((t) => t.abortAlignment()),
     });
-    this.metrics = new RuntimeMetrics(this.tasks, this.channels, this.sources, pipeline.partitions, runtime.metricsIntervalMs, (t) => this.operatorOfTask[t.id], runtime.operators.length, (bucket) => autoscaler?.evaluate(bucket), runtime.heap.baseMB);
+    this.metrics = new RuntimeMetrics(this.tasks, this.channels, (p) => this.lagOf(p), pipeline.partitions, runtime.metricsIntervalMs, (t) => this.operatorOfTask[t.id], runtime.operators.length, (bucket) => autoscaler?.evaluate(bucket), runtime.heap.baseMB);
     const autoscaler = runtime.autoscaler ? new Autoscaler(runtime.autoscaler, this) : undefined;
     const interval = this.sources[0].watermarkInterval;
     if (interval > 0) this.wakeWatermarkTimer = periodic(clock, interval, (nowMs) => this.periodicWatermarks(nowMs));
@@ -179,7 +182,20 @@ export class Job implements JobContext {
 
   appendControl(partition: number, element: number): void {
     for (let p = 0; p < this.log.partitions; p++) if (partition < 0 || p === partition) this.log.append(p, element, this.clock.nowMs);
+    if (element === this.endMarker) {
+      this.hasInputEnded = true;
+      if (this.status === 'running') for (const s of this.sources) s.finishEmpty();
+    }
     this.wake();
+  }
+
+  /** Consumer lag of a partition, in records, at the subtask reading it (during a rescale pause: the one that did). */
+  lagOf(partition: number): number {
+    for (const s of this.sources) {
+      const local = s.partitions.indexOf(partition);
+      if (local >= 0) return s.lagOf(local);
+    }
+    return this.log.endOffset(partition);
   }
 
   // ─── The tick ─────────────────────────────────────────────────────────────────────────────────

@@ -2,7 +2,6 @@
 // consumer lag) every `SAMPLE_EVERY_MS` while the job ticks, and buckets of `metricsIntervalMs` (R7.6: 1 s) with
 // busy / back-pressured / idle per task, throughput, latency percentiles, watermark lag, lag and drain time, state.
 import type { Channel } from './channel.ts';
-import type { SourceTask } from './sourceTask.ts';
 import type { Task } from './task.ts';
 import { TaskState, type MetricsBucket, type RuntimeSamples, type TaskMetrics } from './types.ts';
 import { WindowTask } from './operatorTasks.ts';
@@ -37,7 +36,8 @@ export class RuntimeMetrics {
   constructor(
     private readonly tasks: readonly Task[],
     private readonly channels: readonly Channel[],
-    private readonly sources: readonly SourceTask[],
+    /** Consumer lag of a partition, in records. */
+    private readonly lagOf: (partition: number) => number,
     private readonly partitions: number,
     private readonly intervalMs: number,
     private readonly operatorOf: (task: Task) => number,
@@ -95,11 +95,6 @@ export class RuntimeMetrics {
     this.row(nowMs, () => TaskState.Idle);
     this.downMsInBucket += nowMs - Math.max(this.downSinceMs, this.bucketStartMs);
     this.downSinceMs = NaN;
-  }
-
-  private lagOf(partition: number): number {
-    const source = this.sources[partition % this.sources.length];
-    return source.lagOf(source.partitions.indexOf(partition));
   }
 
   /** Closes every bucket that ended at or before `nowMs`. */

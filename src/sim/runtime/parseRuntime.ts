@@ -117,7 +117,9 @@ export function parseRuntime(profile: ProfileId, pipeline: Pipeline, input: unkn
   if (scaler && (scaler.maxSubtasks < raw.parallelism || scaler.maxSubtasks > maxParallelism)) throw invalid(`${at}.autoscaler.maxSubtasks`, `expected between parallelism (${raw.parallelism}) and maxParallelism (${maxParallelism}), got ${scaler.maxSubtasks}`);
   const initialParallelism = operators.map((o) => o.parallelism);
   if (scaler) {
-    // Map and filter operators get a task slot for every parallelism the autoscaler may give them.
+    // Sources get a task slot per partition (their cap), map and filter operators one for every parallelism the
+    // autoscaler may give them.
+    operators[0].parallelism = pipeline.partitions;
     operators.forEach((o, i) => {
       if (o.kind !== 'map' && o.kind !== 'filter') return;
       if (o.parallelism > scaler.maxSubtasks) throw invalid(`${at}.operators[${i - 1}].parallelism`, `expected at most autoscaler.maxSubtasks (${scaler.maxSubtasks}), got ${o.parallelism}`);

@@ -6,7 +6,11 @@ export class SourceLog {
   /** Processing time each entry was appended (for consumer lag in time). */
   private readonly appendedMs: number[][];
 
+  /** The furthest offset any source has read per partition: below it, reading is a replay. */
+  readonly readUpTo: Int32Array;
+
   constructor(readonly partitions: number) {
+    this.readUpTo = new Int32Array(partitions);
     this.entries = Array.from({ length: partitions }, () => []);
     this.appendedMs = Array.from({ length: partitions }, () => []);
   }

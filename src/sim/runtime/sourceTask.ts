@@ -1,6 +1,7 @@
-// A source subtask reads its partitions of the log (partition p goes to subtask p mod parallelism), one record at a
-// time in turn, and runs one watermark generator per partition with the valve over them (R3.4). On a checkpoint it
-// records its offsets and emits the barrier between two records (R7.7); on recovery it rewinds to them (R7.12).
+// A source subtask reads its partitions of the log (partition p goes to subtask p mod the source's parallelism now),
+// one record at a time in turn, and runs one watermark generator per partition with the valve over them (R3.4). On a
+// checkpoint it records its offsets and emits the barrier between two records (R7.7); on recovery it rewinds to them
+// (R7.12), taking the partitions the parallelism then gives it. A subtask with no partition is IDLE (R3.6).
 import { flinkRules } from '../profiles/eventTimeRules.ts';
 import { PartitionWatermarks } from '../watermarks/partitionWatermarks.ts';
 import type { JobContext } from './context.ts';
@@ -9,14 +10,13 @@ import { SubtaskRecorder } from './subtaskRecorder.ts';
 import { Task } from './task.ts';
 import type { OperatorSpec } from './types.ts';
 
+/** Offsets by global partition; −1 for partitions another subtask reads. */
 export interface SourceState { offsets: number[] }
 
 export class SourceTask extends Task {
   /** Global partition ids this subtask reads. */
-  readonly partitions: number[] = [];
+  partitions: number[] = [];
   offsets: Int32Array;
-  /** The furthest offset ever read per partition: below it, reading is a replay. */
-  readonly highWater: Int32Array;
   private ended: Uint8Array;
   private nextPartition = 0;
   private generators!: PartitionWatermarks;
@@ -26,10 +26,8 @@ export class SourceTask extends Task {
 
   constructor(id: number, spec: OperatorSpec, subtask: number, job: JobContext, downstream: OperatorSpec, private readonly log: SourceLog) {
     super(id, spec, subtask, job, downstream);
-    for (let p = subtask; p < log.partitions; p += spec.parallelism) this.partitions.push(p);
-    this.offsets = new Int32Array(this.partitions.length);
-    this.highWater = new Int32Array(this.partitions.length);
-    this.ended = new Uint8Array(this.partitions.length);
+    this.offsets = new Int32Array(0);
+    this.ended = new Uint8Array(0);
     this.hasIdleness = job.pipeline.watermark?.idleness !== undefined;
     this.quiet = new SubtaskRecorder(job.recorder, {
       pane() {}, assign() {}, windowOpened() {}, windowClosed() {},
@@ -53,7 +51,7 @@ export class SourceTask extends Task {
   }
 
   get isReplaying(): boolean {
-    for (let i = 0; i < this.partitions.length; i++) if (this.offsets[i] < this.highWater[i]) return true;
+    for (let i = 0; i < this.partitions.length; i++) if (this.offsets[i] < this.log.readUpTo[this.partitions[i]]) return true;
     return false;
   }
 
@@ -106,7 +104,8 @@ export class SourceTask extends Task {
 
   private advanceOffset(local: number): void {
     const next = ++this.offsets[local];
-    if (next > this.highWater[local]) this.highWater[local] = next;
+    const p = this.partitions[local];
+    if (next > this.log.readUpTo[p]) this.log.readUpTo[p] = next;
   }
 
   /** R3.9: a bounded partition ends with W = +∞; when all have ended, end of input goes downstream. */
@@ -138,18 +137,43 @@ export class SourceTask extends Task {
   }
 
   protected snapshot(): { state: SourceState; bytes: number } {
-    return { state: { offsets: [...this.offsets] }, bytes: 8 * this.offsets.length };
+    const offsets = new Array<number>(this.log.partitions).fill(-1);
+    this.partitions.forEach((p, i) => (offsets[p] = this.offsets[i]));
+    return { state: { offsets }, bytes: 8 * this.partitions.length };
   }
 
-  /** R7.12: offsets from the checkpoint (none: from the start); R3.11: watermark generators start again. */
+  /**
+   * R7.12: the partitions the source's parallelism gives this subtask now, at the offsets of `state` (offsets by
+   * global partition, merged from every source subtask's snapshot; none: from the start); R3.11: watermark
+   * generators start again.
+   */
   restore(state: unknown, _nowMs: number): void {
-    const offsets = (state as SourceState | undefined)?.offsets;
-    this.offsets = offsets ? Int32Array.from(offsets) : new Int32Array(this.partitions.length);
+    this.resume((state as SourceState | undefined)?.offsets ?? new Array<number>(this.log.partitions).fill(0));
+  }
+
+  /** Reads its partitions from `offsets` (by global partition), with fresh watermark generators. */
+  resume(offsets: readonly number[]): void {
+    const parallelism = this.job.active[0];
+    this.partitions = [];
+    if (this.subtask < parallelism) for (let p = this.subtask; p < this.log.partitions; p += parallelism) this.partitions.push(p);
+    this.offsets = Int32Array.from(this.partitions, (p) => Math.max(0, offsets[p]));
     this.resetReading();
   }
 
-  /** Checkpointing off: resume where reading stopped, with fresh watermark generators. */
-  resume(): void { this.resetReading(); }
+  /** A subtask without partitions tells downstream it is IDLE (R3.6), and ends with the input. */
+  startEmpty(hasInputEnded: boolean, nowMs: number): void {
+    if (this.partitions.length > 0) return;
+    if (hasInputEnded) return this.finishEmpty();
+    this.updateOutputStatus(nowMs);
+  }
+
+  /** End of input for a subtask that reads nothing: W = +∞ like every finished source (R3.9), then the end. */
+  finishEmpty(): void {
+    if (this.partitions.length > 0 || this.isFinished) return;
+    this.broadcast(this.job.statusElement(false));
+    this.broadcast(this.job.wmElement(Infinity));
+    this.finish();
+  }
 
   private resetReading(): void {
     this.ended = new Uint8Array(this.partitions.length);

@@ -22,10 +22,12 @@ function scaled(autoscaler: Record<string, unknown> | undefined, generator: Reco
 
 type Rescale = Extract<RuntimeEvent, { kind: 'rescale' }>;
 const rescales = (r: ReturnType<typeof scaled>) => r.runtime!.events.filter((e): e is Rescale => e.kind === 'rescale');
+/** The window operator's rescales (the sources, idle most of the time, may scale down in the same restarts). */
+const windowRescales = (r: ReturnType<typeof scaled>) => rescales(r).filter((e) => e.operator === 'window');
 
 describe('autoscaler', () => {
   it('scales a saturated window operator up to parallelisms that divide max parallelism, within maxSubtasks', () => {
-    const steps = rescales(scaled({ cooldownMs: 500, stabilizationMs: 1000, maxSubtasks: 6 }, {}, 120));
+    const steps = windowRescales(scaled({ cooldownMs: 500, stabilizationMs: 1000, maxSubtasks: 6 }, {}, 120));
     expect(steps.length).toBeGreaterThan(0);
     expect(steps[0].from).toBe(1);
     for (const s of steps) {
@@ -35,12 +37,14 @@ describe('autoscaler', () => {
   });
 
   it('leaves at least the cooldown between two rescales', () => {
-    const steps = rescales(scaled({ cooldownMs: 800, stabilizationMs: 0, maxSubtasks: 8 }));
-    for (let i = 1; i < steps.length; i++) expect(steps[i].procTimeMs - steps[i - 1].procTimeMs).toBeGreaterThanOrEqual(800);
+    // One restart may rescale several operators at once: their events share its time.
+    const times = [...new Set(rescales(scaled({ cooldownMs: 800, stabilizationMs: 0, maxSubtasks: 8 })).map((e) => e.procTimeMs))];
+    expect(times.length).toBeGreaterThan(1);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(800);
   });
 
   it('moves the key groups whose owner changes and pauses longer for more state', () => {
-    const [first] = rescales(scaled({ cooldownMs: 500, maxSubtasks: 2, pauseMs: 100, bytesPerMs: 1 }));
+    const [first] = windowRescales(scaled({ cooldownMs: 500, maxSubtasks: 2, pauseMs: 100, bytesPerMs: 1 }));
     // 1 → 2 subtasks at max parallelism 128: key groups 64…127 move to subtask 1 (R7.2).
     expect(first).toMatchObject({ from: 1, to: 2, movedKeyGroups: 64 });
     expect(first.pauseMs).toBeGreaterThanOrEqual(100);
@@ -62,9 +66,19 @@ describe('autoscaler', () => {
     expect(parse[0]).toMatchObject({ from: 1, movedKeyGroups: 0 });
     expect(parse.every((e) => e.to >= 1 && e.to <= 6)).toBe(true);
     // The fast window stays at one subtask.
-    expect(rescales(auto).filter((e) => e.operator === 'window').every((e) => e.to === 1)).toBe(true);
+    expect(windowRescales(auto).every((e) => e.to === 1)).toBe(true);
     const rows = (r: ReturnType<typeof scaled>) => r.result.sink!.committed.map((x) => JSON.stringify(x)).sort();
     expect(rows(auto)).toEqual(rows(scaled(undefined, {}, 120, slowMap)));
+  });
+
+  it('scales a slow source up to at most its partition count, and each partition is read once across rescales', () => {
+    const slowSource = { source: { parallelism: 1, serviceMs: 0.8 }, window: { serviceMs: 0 } };
+    const auto = scaled({ cooldownMs: 500, maxSubtasks: 8 }, { partitions: 2 }, 128, slowSource);
+    const source = rescales(auto).filter((e) => e.operator === 'source');
+    expect(source[0]).toMatchObject({ from: 1, to: 2, movedKeyGroups: 0 });
+    expect(source.every((e) => e.to <= 2)).toBe(true);
+    const rows = (r: ReturnType<typeof scaled>) => r.result.sink!.committed.map((x) => JSON.stringify(x)).sort();
+    expect(rows(auto)).toEqual(rows(scaled(undefined, { partitions: 2 }, 128, slowSource)));
   });
 
   it('refuses a forward edge under an autoscaler, naming the operator', () => {
@@ -78,7 +92,7 @@ describe('autoscaler', () => {
 
   it('scales down after the load drops only once the stabilisation window agrees, which damps flapping', () => {
     const burst = { count: 10_000, ratePerSec: 1000, bursts: [{ atMs: 0, durationMs: 1000, ratePerSec: 3000 }] };
-    const withWindow = (stabilizationMs: number) => rescales(scaled({ cooldownMs: 300, stabilizationMs, maxSubtasks: 8 }, burst));
+    const withWindow = (stabilizationMs: number) => windowRescales(scaled({ cooldownMs: 300, stabilizationMs, maxSubtasks: 8 }, burst));
     const [eager, patient] = [withWindow(0), withWindow(4000)];
     expect(patient.some((s) => s.to < s.from)).toBe(true);
     expect(patient.length).toBeLessThan(eager.length);
