@@ -62,3 +62,22 @@ export const stormTopology = () => ({
   ],
   steps: [{ advance: 1000 }],
 });
+
+/** Kafka Streams (R7.14): 3 partitions, so 3 tasks, on one instance with 2 threads and another with 2; commits every second. */
+export const kafkaStreamsJob = () => ({
+  format: 'eventide.scenario/1',
+  name: 'three tasks on four threads',
+  profile: 'kafka-streams',
+  seed: 1,
+  pipeline: {
+    window: { type: 'tumbling', size: 10000 }, aggregate: 'count', grace: 0, partitions: 3,
+    runtime: { threads: [2, 2], commitIntervalMs: 1000 },
+  },
+  events: [
+    { key: 'a', value: 1, ts: 1000, arrivalMs: 1200, partition: 0 },
+    { key: 'b', value: 1, ts: 2000, arrivalMs: 2200, partition: 1 },
+    { key: 'c', value: 1, ts: 3000, arrivalMs: 3200, partition: 2 },
+    { key: 'a', value: 1, ts: 12000, arrivalMs: 12200, partition: 0 },
+  ],
+  steps: [{ end: true }],
+});
