@@ -16,7 +16,7 @@ import { createKafkaStreamsEngine } from '../profiles/kafkaStreamsEngine.ts';
 import { Scheduler } from '../scheduler.ts';
 import { Recorder } from '../trace/recorder.ts';
 import type { Run, RunOptions, Scenario } from '../types.ts';
-import { KafkaSamples, KafkaTaskRecorder } from './kafkaTaskRecorder.ts';
+import { graphOf, KafkaSamples, KafkaTaskRecorder, markDuplicates } from './kafkaTaskRecorder.ts';
 import type { CheckpointEntry, Failure, KafkaStreamsSpec, RuntimeEvent, RuntimeSpec, RuntimeTrace, SinkWrite } from './types.ts';
 import { noWatermarks } from './watermarkLog.ts';
 
@@ -284,43 +284,4 @@ export function runKafkaStreams(scenario: Scenario, program: Program, options: R
     kafka: { guarantee: spec.guarantee, commitIntervalMs: spec.commitIntervalMs, threads: threads.map((t) => ({ instance: t.instance, thread: t.name, tasks: t.tasks.map((k) => k.id) })) },
   };
   return { ...base, result, runtime: trace };
-}
-
-/** Input partitions → one task each ("0_p", Kafka's task id) → the output topic. */
-function graphOf(partitions: number): RuntimeTrace['graph'] {
-  const ids = Array.from({ length: partitions }, (_, p) => p);
-  return {
-    operators: [
-      { name: 'input', kind: 'source', parallelism: partitions, partitioning: 'forward' },
-      { name: 'task', kind: 'window', parallelism: partitions, partitioning: 'forward' },
-      { name: 'output', kind: 'sink', parallelism: 1, partitioning: 'rebalance' },
-    ],
-    tasks: [
-      ...ids.map((p) => ({ id: p, operator: 0, subtask: p, name: `input-${p}` })),
-      ...ids.map((p) => ({ id: partitions + p, operator: 1, subtask: p, name: `0_${p}` })),
-      { id: 2 * partitions, operator: 2, subtask: 0, name: 'output-0' },
-    ],
-    channels: [
-      ...ids.map((p) => ({ id: p, from: p, to: partitions + p, capacity: Infinity })),
-      ...ids.map((p) => ({ id: partitions + p, from: partitions + p, to: 2 * partitions, capacity: Infinity })),
-    ],
-    maxParallelism: 1, keyGroups: [...ids.map(() => null), ...ids.map(() => null), null], partitions,
-  };
-}
-
-/** What a read_uncommitted reader (write order) and a read_committed reader (commit order) see twice. */
-function markDuplicates(writes: SinkWrite[]): void {
-  const seen = new Set<string>();
-  for (const w of writes) {
-    const identity = JSON.stringify(w.row);
-    w.isDuplicate = seen.has(identity);
-    seen.add(identity);
-  }
-  const seenCommitted = new Set<string>();
-  const visible = writes.filter((w) => !Number.isNaN(w.visibleAtMs)).sort((a, b) => a.visibleAtMs - b.visibleAtMs);
-  for (const w of visible) {
-    const identity = JSON.stringify(w.row);
-    w.isCommittedDuplicate = seenCommitted.has(identity);
-    seenCommitted.add(identity);
-  }
 }

@@ -1,9 +1,9 @@
-// Pieces of the kafka-streams runtime: the recorder a task's windowed aggregate reports through, and the sample rows
-// its dataflow view reads.
+// Pieces of the kafka-streams runtime: the recorder a task's windowed aggregate reports through, the graph and sample
+// rows its dataflow view reads, and the duplicate flags of its output.
 import { f64, u8 } from '../trace/columns.ts';
 import type { DropInput, PaneInput, Recorder } from '../trace/recorder.ts';
 import { SubtaskRecorder } from './subtaskRecorder.ts';
-import { TaskState, type RuntimeSamples } from './types.ts';
+import { TaskState, type RuntimeSamples, type RuntimeTrace, type SinkWrite } from './types.ts';
 
 /**
  * Passes a task's results on to the run's recorder and to the output topic, counts its changelog writes (one per
@@ -78,5 +78,44 @@ export class KafkaSamples {
       everyMs: 0, length: n, procTimeMs: this.times.trimmed(n), channelFill: Uint16Array.from(this.fill.slice(0, n * 2 * this.partitions)),
       state: this.states.trimmed(n * (2 * this.partitions + 1)), consumerLag: this.lags.trimmed(n * this.partitions),
     };
+  }
+}
+
+/** Input partitions → one task each ("0_p", Kafka's task id) → the output topic. */
+export function graphOf(partitions: number): RuntimeTrace['graph'] {
+  const ids = Array.from({ length: partitions }, (_, p) => p);
+  return {
+    operators: [
+      { name: 'input', kind: 'source', parallelism: partitions, partitioning: 'forward' },
+      { name: 'task', kind: 'window', parallelism: partitions, partitioning: 'forward' },
+      { name: 'output', kind: 'sink', parallelism: 1, partitioning: 'rebalance' },
+    ],
+    tasks: [
+      ...ids.map((p) => ({ id: p, operator: 0, subtask: p, name: `input-${p}` })),
+      ...ids.map((p) => ({ id: partitions + p, operator: 1, subtask: p, name: `0_${p}` })),
+      { id: 2 * partitions, operator: 2, subtask: 0, name: 'output-0' },
+    ],
+    channels: [
+      ...ids.map((p) => ({ id: p, from: p, to: partitions + p, capacity: Infinity })),
+      ...ids.map((p) => ({ id: partitions + p, from: partitions + p, to: 2 * partitions, capacity: Infinity })),
+    ],
+    maxParallelism: 1, keyGroups: [...ids.map(() => null), ...ids.map(() => null), null], partitions,
+  };
+}
+
+/** What a read_uncommitted reader (write order) and a read_committed reader (commit order) see twice. */
+export function markDuplicates(writes: SinkWrite[]): void {
+  const seen = new Set<string>();
+  for (const w of writes) {
+    const identity = JSON.stringify(w.row);
+    w.isDuplicate = seen.has(identity);
+    seen.add(identity);
+  }
+  const seenCommitted = new Set<string>();
+  const visible = writes.filter((w) => !Number.isNaN(w.visibleAtMs)).sort((a, b) => a.visibleAtMs - b.visibleAtMs);
+  for (const w of visible) {
+    const identity = JSON.stringify(w.row);
+    w.isCommittedDuplicate = seenCommitted.has(identity);
+    seenCommitted.add(identity);
   }
 }

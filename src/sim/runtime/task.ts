@@ -2,13 +2,13 @@
 // (credit, R7.5), then reads its input channels in turn, paying each record's service time. What it spent the ms on
 // is its R7.6 state: busy (service time), back-pressured (output waiting for credit), idle (nothing to read).
 // Barriers are aligned here for every kind of task (R7.8, R7.9); kinds add what they do with data and snapshots.
-import { randomExponential } from '../rng.ts';
 import type { Channel } from './channel.ts';
 import type { JobContext } from './context.ts';
 import { subtaskOfKeyGroup } from './keyGroups.ts';
 import type { OperatorSpec } from './types.ts';
 import { UnalignedCapture, type UnalignedSnapshot } from './unaligned.ts';
 import { Valve } from '../watermarks/valve.ts';
+import { drawServiceMs, HeldOutput } from './heldOutput.ts';
 
 /** Work left on a record below this is rounding noise. */
 const EPSILON_MS = 1e-9;
@@ -17,10 +17,15 @@ export abstract class Task {
   readonly inputs: Channel[] = [];
   /** Indexed by the downstream subtask. */
   readonly outputs: Channel[] = [];
-  /** Output held back for lack of credit: pairs of (output index, element), oldest first. */
-  private pending: number[] = [];
-  private pendingHead = 0;
-  /** Service time still owed for the record at the head of the current input; NaN when none is started. */
+  /** Output held back for lack of credit. */
+  private readonly heldBack = new HeldOutput();
+  private readonly shipHeld = (output: number, element: number): boolean => {
+    const channel = this.outputs[output];
+    if (element >= 0 && !channel.hasCredit()) return false;
+    this.ship(channel, element);
+    return true;
+  };
+  /** Service time still owed for the head record; NaN when none is started. */
   protected remainingMs = NaN;
   private nextInput = 0;
   private nextRebalance: number;
@@ -73,7 +78,7 @@ export abstract class Task {
 
   /** True while the task has something to do (the job's clock keeps ticking). */
   hasWork(): boolean {
-    if (this.pendingHead < this.pending.length || !Number.isNaN(this.remainingMs)) return true;
+    if (!this.heldBack.isEmpty || !Number.isNaN(this.remainingMs)) return true;
     for (const ch of this.inputs) if (ch.length > 0 && !ch.isBlocked) return true;
     return false;
   }
@@ -92,7 +97,7 @@ export abstract class Task {
     }
     const spentMs = this.readInputs(nowMs, 1);
     this.busyMs += spentMs;
-    if (this.pendingHead < this.pending.length) this.backPressuredMs += 1 - spentMs;
+    if (!this.heldBack.isEmpty) this.backPressuredMs += 1 - spentMs;
   }
 
   /** Reads input in round-robin order until the budget is spent, input runs out or output blocks. */
@@ -129,7 +134,7 @@ export abstract class Task {
         channel.shift();
         this.processControl(c, element, nowMs);
       }
-      if (this.pendingHead < this.pending.length || this.isFinished) return spentMs;
+      if (!this.heldBack.isEmpty || this.isFinished) return spentMs;
     }
   }
 
@@ -139,12 +144,7 @@ export abstract class Task {
       const perKey = this.job.keyServiceMs(this.spec, keyId);
       if (perKey !== undefined) return perKey;
     }
-    const s = this.spec.service;
-    switch (s.type) {
-      case 'fixed': return s.ms;
-      case 'uniform': return s.minMs + this.job.rng() * (s.maxMs - s.minMs);
-      case 'exponential': return randomExponential(this.job.rng, s.meanMs);
-    }
+    return drawServiceMs(this.spec.service, this.job.rng);
   }
 
   private processControl(channel: number, element: number, nowMs: number): void {
@@ -168,7 +168,7 @@ export abstract class Task {
     }
   }
 
-  /** A valve whose output is traced and first makes an idle output ACTIVE again (a watermark implies activity). */
+  /** A traced valve; a watermark makes an idle output ACTIVE first. */
   protected newValve(channels: number, forward: (wm: number) => void): Valve {
     this.isOutputIdle = false;
     return new Valve(channels, (wm) => {
@@ -252,7 +252,7 @@ export abstract class Task {
     this.ackIfCaptured(nowMs);
   }
 
-  /** R7.8: past the aligned-checkpoint-timeout (counted from the checkpoint's start) the alignment turns unaligned. */
+  /** R7.8: past the aligned-checkpoint-timeout (from the checkpoint's start) it turns unaligned. */
   private switchToUnalignedIfLate(nowMs: number): void {
     const startedMs = this.job.checkpointStartedMs(this.alignId);
     if (nowMs - startedMs < this.job.runtime.checkpoint.alignedTimeoutMs) return;
@@ -264,12 +264,11 @@ export abstract class Task {
     for (const ch of this.inputs) ch.isBlocked = false;
   }
 
-  /** Takes the state and the overtaken output now, sends barrier n ahead of everything queued on the outputs. */
+  /** Snapshots state and overtaken output now; barrier n goes ahead of all queued output. */
   protected snapshotUnaligned(id: number, nowMs: number, first: number): void {
     this.capturedId = id;
     const { state, bytes } = this.snapshot(id, nowMs);
-    const output: number[] = [];
-    for (let i = this.pendingHead; i < this.pending.length; i += 2) if (this.pending[i + 1] >= 0) output.push(this.pending[i], this.pending[i + 1]);
+    const output = this.heldBack.dataPairs();
     this.capture = new UnalignedCapture(id, state, bytes, output, this.inputs, first, (e) => e < 0 && this.job.control(e).kind === 'barrier');
     const barrier = this.job.barrier(id, true);
     for (const ch of this.outputs) ch.pushBarrierFirst(barrier);
@@ -288,8 +287,7 @@ export abstract class Task {
   /** Restore after an unaligned checkpoint: in-flight input is read first, held output is shipped first. */
   refill(saved: UnalignedSnapshot): void {
     saved.inputs.forEach((data, i) => data.forEach((e) => this.inputs[i].push(e)));
-    this.pending = [...saved.output];
-    this.pendingHead = 0;
+    this.heldBack.reset(saved.output);
   }
 
   /** Snapshot and acknowledge checkpoint `id` to the coordinator. */
@@ -346,8 +344,8 @@ export abstract class Task {
 
   protected send(output: number, element: number): void {
     const channel = this.outputs[output];
-    if (this.pendingHead === this.pending.length && (element < 0 || channel.hasCredit())) this.ship(channel, element);
-    else this.pending.push(output, element);
+    if (this.heldBack.isEmpty && (element < 0 || channel.hasCredit())) this.ship(channel, element);
+    else this.heldBack.push(output, element);
   }
 
   private ship(channel: Channel, element: number): void {
@@ -356,33 +354,16 @@ export abstract class Task {
   }
 
   /** Ships held output while there is credit; false when some is still waiting. */
-  private flush(): boolean {
-    const pending = this.pending;
-    while (this.pendingHead < pending.length) {
-      const channel = this.outputs[pending[this.pendingHead]];
-      const element = pending[this.pendingHead + 1];
-      if (element >= 0 && !channel.hasCredit()) return false;
-      this.ship(channel, element);
-      this.pendingHead += 2;
-    }
-    this.pending = [];
-    this.pendingHead = 0;
-    return true;
-  }
+  private flush(): boolean { return this.heldBack.drain(this.shipHeld); }
 
-  protected hasPendingOutput(): boolean { return this.pendingHead < this.pending.length; }
+  protected hasPendingOutput(): boolean { return !this.heldBack.isEmpty; }
 
   /** Data elements held in the output (for the list of lost records when nothing is checkpointed). */
-  heldOutput(): number[] {
-    const held: number[] = [];
-    for (let i = this.pendingHead + 1; i < this.pending.length; i += 2) if (this.pending[i] >= 0) held.push(this.pending[i]);
-    return held;
-  }
+  heldOutput(): number[] { return this.heldBack.dataPairs().filter((_, i) => i % 2 === 1); }
 
   /** Failover: the task is cancelled; everything it held in memory is gone. */
   cancel(): void {
-    this.pending = [];
-    this.pendingHead = 0;
+    this.heldBack.reset();
     this.remainingMs = NaN;
     this.nextInput = 0;
     this.nextRebalance = this.subtask;
