@@ -81,3 +81,18 @@ export const kafkaStreamsJob = () => ({
   ],
   steps: [{ end: true }],
 });
+
+/**
+ * Spark (R7.15, vector runtime-spark-rerun-idempotent-sink): batch 0 is planned at 100 ms and writes its sink at 130 ms;
+ * the query crashes at 135 ms before commits/0, restarts at 155 ms and runs batch 0 again with the same offsets.
+ */
+export const sparkRerun = () => ({
+  format: 'eventide.vector/1',
+  name: 'a spark batch runs again after a crash',
+  profile: 'spark',
+  pipeline: {
+    window: { type: 'tumbling', size: 10 }, aggregate: 'count', outputMode: 'update', watermark: { type: 'bounded', delay: 0 }, batchInterval: 100,
+    runtime: { sink: 'idempotent', restartDelay: 20, batch: { overheadMs: 30, perRowMs: 0, commitMs: 10 } },
+  },
+  steps: [{ record: { key: 'a', ts: 1 } }, { record: { key: 'a', ts: 2 } }, { advance: 100 }, { advance: 35 }, { crash: { operator: 'query' } }, { advance: 100 }],
+});
