@@ -2,16 +2,18 @@
 //   npm run --silent exercise -- list
 //   npm run --silent exercise -- solve <lesson-id/exercise-id> --seed <n>
 //   npm run --silent exercise -- grade <lesson-id/exercise-id> --seed <n> --answer '<json>'
+//   npm run --silent exercise -- settings <lesson-id/exercise-id> --seed <n>   (what the card shows: front matter `show`)
 // `--lessons <folder>` reads lessons from another folder (fixtures). Bad input exits 2 with one line on stderr.
 import { loadCourseExercises } from './courseExercises.ts';
 import { gradeAnswer, parseAnswer, solve } from './grade.ts';
 import { AnswerError } from './graders/grader.ts';
-import { ScenarioError } from './runExercise.ts';
+import { runVariant, ScenarioError } from './runExercise.ts';
+import { describeSettings } from './settings.ts';
 import { MAX_SEED } from './variant.ts';
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: exercise list | solve <id> --seed <n> | grade <id> --seed <n> --answer <json> [--lessons <folder>]';
+const USAGE = 'usage: exercise list | solve <id> --seed <n> | settings <id> --seed <n> | grade <id> --seed <n> --answer <json> [--lessons <folder>]';
 
 function parseArgs(argv: string[]): { command: string; id?: string; options: Map<string, string> } {
   const [command, ...rest] = argv;
@@ -40,7 +42,7 @@ function parseSeed(text: string | undefined): number {
 
 async function main(argv: string[]): Promise<string> {
   const { command, id, options } = parseArgs(argv);
-  if (!['list', 'solve', 'grade'].includes(command ?? '')) throw new UsageError(`unknown command "${command ?? ''}" (${USAGE})`);
+  if (!['list', 'solve', 'settings', 'grade'].includes(command ?? '')) throw new UsageError(`unknown command "${command ?? ''}" (${USAGE})`);
   const lessons = options.get('lessons');
   const { exercises, errors } = await loadCourseExercises(lessons ? { lessonRoots: [lessons] } : {});
   if (errors.length > 0) throw new UsageError(`the course has invalid exercises: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
@@ -50,6 +52,10 @@ async function main(argv: string[]): Promise<string> {
   if (!exercise) throw new UsageError(`unknown exercise "${id}" (ids look like <lesson-id>/<exercise-id>; see "exercise list")`);
   const seed = parseSeed(options.get('seed'));
   if (command === 'solve') return JSON.stringify(solve(exercise, seed));
+  if (command === 'settings') {
+    const shown = describeSettings(exercise.show, runVariant(exercise, seed).scenario);
+    return JSON.stringify(Object.fromEntries(shown.map((s) => [s.name, s.value])));
+  }
   const answerText = options.get('answer');
   if (answerText === undefined) throw new UsageError('--answer is required, as JSON');
   let answer: unknown;

@@ -3,10 +3,11 @@
 import * as v from 'valibot';
 import { describeIssues } from '../lessons/schema.ts';
 import type { ExerciseMeta } from '../lessons/types.ts';
-import { parseScenario } from '../sim/index.ts';
+import { parseScenario, type Scenario } from '../sim/index.ts';
 import { gridOf, MAX_COMBINATIONS } from './graders/param.ts';
 import { isMisconceptionId, MISCONCEPTIONS } from './misconceptions.ts';
 import { findQuestion, type Question, type QuestionRef } from './questions/catalog.ts';
+import { isSettingName, SETTING_NAMES, SETTINGS, type SettingName } from './settings.ts';
 import type { Exercise, ExerciseBase, MisconceptionId } from './types.ts';
 import { NO_VARIATION } from './variant.ts';
 
@@ -16,11 +17,12 @@ const range = v.pipe(
   v.strictObject({ min: v.number(), max: v.number(), step: v.pipe(v.number(), v.gtValue(0, 'a step > 0')) }),
   v.check((r) => r.min <= r.max, 'min ≤ max'),
 );
+const choices = v.strictObject({ choices: v.pipe(v.array(v.unknown()), v.minLength(1, 'at least one choice')) });
 const varySchema = v.strictObject({
   order: v.optional(v.boolean(), false),
   tsJitterMs: v.optional(v.pipe(ms, v.minValue(0)), 0),
   tsStepMs: v.optional(positiveMs, 1000),
-  params: v.optional(v.record(v.string(), range), {}),
+  params: v.optional(v.record(v.string(), v.union([range, choices], '{ min, max, step } or { choices: [...] }')), {}),
 });
 // "[10,20)" in seconds, with the key first when a scenario has several keys ("a [10,20)"); Kafka sessions end in "]".
 const WINDOW_LABEL = /^(?:\S+ )?(?:\[-?\d+(?:\.\d+)?,-?\d+(?:\.\d+)?[)\]]|global)$/;
@@ -59,7 +61,7 @@ const predicateSchema = v.variant('is', [
   v.strictObject({ is: v.literal('dropped'), record: v.string() }),
 ], 'a goal: nothing-dropped | fired | not-fired | first-result-within | counted | dropped');
 const goal = v.pipe(v.array(predicateSchema), v.minLength(1, 'at least one goal'));
-const common = { vary: v.optional(varySchema), wrongRules: v.optional(v.array(v.string()), []) };
+const common = { vary: v.optional(varySchema), wrongRules: v.optional(v.array(v.string()), []), show: v.optional(v.array(v.string()), []) };
 
 const kindFields = {
   select: v.strictObject({ ...common, question: questionSchema }),
@@ -99,7 +101,7 @@ export type ParsedExercise = { ok: true; exercise: Exercise } | { ok: false, err
 export function parseDefinition(file: string, lessonId: string, meta: ExerciseMeta, scenarioText: string | undefined): ParsedExercise {
   const result = v.safeParse(kindFields[meta.kind], meta.fields);
   if (!result.success) return { ok: false, errors: describeIssues(file, 'front matter', result.issues) };
-  const fields = result.output as Record<string, unknown> & { wrongRules: string[]; vary?: ExerciseBase['vary'] };
+  const fields = result.output as Record<string, unknown> & { wrongRules: string[]; show: string[]; vary?: ExerciseBase['vary'] };
   const errors: string[] = [];
   const say = (field: string, message: string) => errors.push(`${file}: front matter "${field}": ${message}`);
 
@@ -112,6 +114,7 @@ export function parseDefinition(file: string, lessonId: string, meta: ExerciseMe
         scenario = JSON.parse(scenarioText);
         const parsed = parseScenario(scenario);
         if (!parsed.ok) say('scenario', `scenarios/${meta.scenario}.json: ${parsed.error}`);
+        else errors.push(...checkShown(file, fields.show, parsed.scenario));
       } catch (error) {
         say('scenario', `scenarios/${meta.scenario}.json is not valid JSON: ${(error as Error).message}`);
       }
@@ -132,13 +135,14 @@ export function parseDefinition(file: string, lessonId: string, meta: ExerciseMe
       say('unit', `"${ref.name}" answers with a time; use one of ${TIME_UNITS.join(', ')}, got "${fields.unit}"`);
     }
   }
+  if (meta.scenario === undefined && fields.show.length > 0) say('show', 'settings are read from the scenario; name one');
   if (errors.length > 0) return { ok: false, errors };
 
-  const { vary, wrongRules, place, ...rest } = fields;
+  const { vary, wrongRules, show, place, ...rest } = fields;
   const base = {
     id: `${lessonId}/${meta.id}`, lessonId, misconceptions: meta.misconceptions as MisconceptionId[], seeded: meta.seeded,
     scenario, scenarioName: meta.scenario ?? '', vary: meta.seeded && vary ? vary : NO_VARIATION,
-    wrongRules: wrongRules as MisconceptionId[], prompt: meta.prompt, hints: meta.hints, explanation: meta.explanation,
+    wrongRules: wrongRules as MisconceptionId[], show: show as SettingName[], prompt: meta.prompt, hints: meta.hints, explanation: meta.explanation,
   };
   if (meta.kind === 'num') rest.unit ??= (findQuestion((rest.question as QuestionRef).name) as Question & { dimension?: string }).dimension === 'time' ? 's' : '';
   if (meta.kind === 'drag') {
@@ -146,6 +150,16 @@ export function parseDefinition(file: string, lessonId: string, meta: ExerciseMe
     return { ok: true, exercise: { ...base, ...rest, kind: 'drag', place: what } as Exercise };
   }
   return { ok: true, exercise: { ...base, ...rest, kind: meta.kind } as Exercise };
+}
+
+/** Every shown setting must be known and must exist in the scenario (a trigger interval needs a spark runtime). */
+function checkShown(file: string, names: string[], scenario: Scenario): string[] {
+  return names.flatMap((name) => {
+    const problem = !isSettingName(name)
+      ? `unknown setting "${name}" (known: ${SETTING_NAMES.join(', ')})`
+      : SETTINGS[name].describe(scenario) === undefined ? `"${name}" is not a setting of this ${scenario.profile} scenario` : undefined;
+    return problem ? [`${file}: front matter "show": ${problem}`] : [];
+  });
 }
 
 function checkQuestionParams(file: string, ref: QuestionRef, question: Question): string[] {

@@ -3,6 +3,7 @@
 import type { ExerciseKind } from '../lessons/types.ts';
 import type { Predicate } from './predicates.ts';
 import type { QuestionRef } from './questions/catalog.ts';
+import type { SettingName } from './settings.ts';
 import type { VarySpec } from './variant.ts';
 
 export type { ExerciseKind };
@@ -21,6 +22,8 @@ export interface ExerciseBase {
   vary: VarySpec;
   /** Misconceptions whose wrong rule the grader tries on a wrong answer. */
   wrongRules: MisconceptionId[];
+  /** Pipeline settings the card shows above the input, read from the variant's scenario. */
+  show: SettingName[];
   prompt: string;
   hints: string[];
   explanation: string;

@@ -4,6 +4,8 @@ import { createRng, type Rng } from '../sim/index.ts';
 import { setPath } from './paths.ts';
 
 export interface RangeSpec { min: number; max: number; step: number }
+/** One of a list of values, for a field that is not a single number (Kafka Streams' threads per instance). */
+export interface ChoiceSpec { choices: unknown[] }
 
 export interface VarySpec {
   /** Deal the scenario's arrival times to its events in a new order (which record arrives when). */
@@ -11,8 +13,8 @@ export interface VarySpec {
   /** Move each event time by a whole number of `tsStepMs` within ±`tsJitterMs`. */
   tsJitterMs: number;
   tsStepMs: number;
-  /** Scenario fields (dotted paths) drawn from a range, e.g. `pipeline.watermark.delay`. */
-  params: Record<string, RangeSpec>;
+  /** Scenario fields (dotted paths) drawn from a range or a list, e.g. `pipeline.watermark.delay`. */
+  params: Record<string, RangeSpec | ChoiceSpec>;
 }
 
 export const NO_VARIATION: VarySpec = { order: false, tsJitterMs: 0, tsStepMs: 1000, params: {} };
@@ -42,7 +44,9 @@ export function variantScenario(scenario: unknown, vary: VarySpec, seed: number)
   return copy;
 }
 
-function pick(rng: Rng, { min, max, step }: RangeSpec): number {
+function pick(rng: Rng, spec: RangeSpec | ChoiceSpec): unknown {
+  if ('choices' in spec) return structuredClone(spec.choices[Math.floor(rng() * spec.choices.length)]);
+  const { min, max, step } = spec;
   const choices = Math.floor((max - min) / step) + 1;
   return min + Math.floor(rng() * choices) * step;
 }

@@ -51,4 +51,21 @@ describe('seeded variants', () => {
     expect(() => variantScenario(scenario, vary, 0)).toThrow('seed must be an integer from 1 to 2147483647, got 0');
     expect(() => variantScenario(scenario, vary, 1.5)).toThrow(/got 1.5/);
   });
+
+  it('a field drawn from a list takes one of its values whole, and a numbered part of a path indexes an array', () => {
+    const storm = { ...scenario, pipeline: { ...scenario.pipeline, runtime: { threads: [2, 2], bolts: [{ name: 'count', serviceMs: 2000 }] } } };
+    const lists: VarySpec = {
+      order: false, tsJitterMs: 0, tsStepMs: 1000,
+      params: { 'pipeline.runtime.threads': { choices: [[3, 3, 3], [1, 1]] }, 'pipeline.runtime.bolts.0.serviceMs': { min: 1000, max: 3000, step: 1000 } },
+    };
+    const seen = new Set<string>();
+    for (let seed = 2; seed < 40; seed++) {
+      const runtime = (variantScenario(storm, lists, seed) as typeof storm).pipeline.runtime;
+      expect([[3, 3, 3], [1, 1]]).toContainEqual(runtime.threads);
+      expect(runtime.bolts).toEqual([{ name: 'count', serviceMs: expect.any(Number) }]);
+      expect([1000, 2000, 3000]).toContain(runtime.bolts[0].serviceMs);
+      seen.add(JSON.stringify(runtime));
+    }
+    expect(seen.size).toBeGreaterThan(3);
+  });
 });
