@@ -25,7 +25,7 @@ test('plays the simulation, answers every exercise, and keeps the answers after 
   await expect(await playToEnd(bolt)).toContainText('4 rows');
 
   // The two topologies play to their end: four count tasks behind a fields grouping, and one slow count task.
-  for (const [title, bolt] of [[TOPOLOGIES[0], 'count ×4 · hash by key'], [TOPOLOGIES[1], 'count ×1']]) {
+  for (const [title, bolt] of [[TOPOLOGIES[0], 'count ×4 · fields grouping'], [TOPOLOGIES[1], 'count ×1']]) {
     const topology = simulation(page, title);
     await topology.getByRole('button', { name: 'Jump to end' }).click();
     await expect(topology).toContainText(bolt);

@@ -16,6 +16,13 @@ describe('exercise command line', () => {
       .toEqual({ correct: false, feedback: '1 more choice belongs in the answer. That is the answer if late records counted anyway.', misconception: 'M3' });
   }, 30_000);
 
+  it('prints the settings a card shows for a seed, as the course exercise reads them from its variant', () => {
+    const result = spawnSync('npx', ['tsx', 'src/exercises/cli.ts', 'settings', 'spark-microbatch/overrun-start', '--seed', '1'], { encoding: 'utf8' });
+    expect(JSON.parse(result.stdout)).toEqual({ trigger: '2 s', 'batch-duration': '3 s per batch' });
+    // A fixture exercise that names no settings shows none.
+    expect(JSON.parse(exercise('settings', 'late-drill/which-dropped', '--seed', '3').stdout)).toEqual({});
+  }, 30_000);
+
   it('bad ids, seeds and answers exit 2 with one clear line and nothing on stdout', () => {
     const cases = [
       [['solve', 'late-drill/nope', '--seed', '1'], 'exercise: unknown exercise "late-drill/nope" (ids look like <lesson-id>/<exercise-id>; see "exercise list")'],

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourseExercises } from '../../../../src/exercises/courseExercises.ts';
 import { grade, solve } from '../../../../src/exercises/grade.ts';
-import { runScenario } from '../../../../src/exercises/runExercise.ts';
+import { runScenario, runVariant, variantJson } from '../../../../src/exercises/runExercise.ts';
+import { describeSettings } from '../../../../src/exercises/settings.ts';
 import type { RunView } from '../../../../src/exercises/runView.ts';
 import type { Exercise } from '../../../../src/exercises/types.ts';
 import { parseScenario } from '../../../../src/sim/index.ts';
@@ -123,5 +124,22 @@ describe('kafka-streams-dsl: tasks and threads', () => {
     expect(solve(exercise('idle-threads'), 1)).toBe(2);
     expect(grade(exercise('idle-threads'), 1, 2).correct).toBe(true);
     expect(grade(exercise('idle-threads'), 1, 0).correct).toBe(false);
+  });
+
+  it('every variant shows its partitions, instances and threads, and leaves instances × threads − partitions idle (none when tasks suffice)', () => {
+    const answers = new Set<number>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const json = variantJson(exercise('idle-threads'), seed) as Record<string, any>;
+      const threads: number[] = json.pipeline.runtime.threads;
+      const partitions: number = json.pipeline.partitions;
+      // Instances are alike, so the count does not depend on which instance Kafka's random client ids favour.
+      expect(new Set(threads).size).toBe(1);
+      expect(describeSettings(exercise('idle-threads').show, runVariant(exercise('idle-threads'), seed).scenario).map((s) => s.value))
+        .toEqual([String(partitions), String(threads.length), `${threads[0]} per instance`]);
+      const idle = Math.max(0, threads.length * threads[0] - partitions);
+      expect(solve(exercise('idle-threads'), seed), `seed ${seed}`).toBe(idle);
+      answers.add(idle);
+    }
+    expect(answers.size).toBeGreaterThan(3);
   });
 });

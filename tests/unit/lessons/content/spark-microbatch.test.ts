@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourseExercises } from '../../../../src/exercises/courseExercises.ts';
 import { solve } from '../../../../src/exercises/grade.ts';
-import { runScenario } from '../../../../src/exercises/runExercise.ts';
+import { runScenario, runVariant, variantJson } from '../../../../src/exercises/runExercise.ts';
+import { describeSettings } from '../../../../src/exercises/settings.ts';
 import type { RunView } from '../../../../src/exercises/runView.ts';
 import type { Exercise } from '../../../../src/exercises/types.ts';
 import { parseScenario, run, type TraceEvent } from '../../../../src/sim/index.ts';
@@ -130,5 +131,23 @@ describe('spark-microbatch: a batch that overruns its trigger', () => {
 
   it('so the batch that reads e9 (arriving at 8.5 s, during the 8–11 s batch) starts at 11 s, as the exercise explains', () => {
     expect(solve(exercise('overrun-start'), 1)).toBe(11);
+  });
+
+  it('every variant shows its trigger and batch duration, and e9\'s batch starts where Spark\'s trigger loop puts it', () => {
+    const overrun = exercise('overrun-start');
+    const answers = new Set<number>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const json = variantJson(overrun, seed) as Record<string, any>;
+      const trigger: number = json.pipeline.batchInterval;
+      const duration: number = json.pipeline.runtime.batch.overheadMs;
+      expect(describeSettings(overrun.show, runVariant(overrun, seed).scenario).map((s) => s.value)).toEqual([`${trigger / 1000} s`, `${duration / 1000} s per batch`]);
+      // ProcessingTimeExecutor: after a batch started at t, wait for the next trigger after t unless the batch ran past it.
+      const e9 = json.events[8].arrivalMs;
+      let start = trigger;
+      while (start <= e9) start = Math.max(start + duration, (Math.floor(start / trigger) + 1) * trigger);
+      expect(solve(overrun, seed), `seed ${seed}`).toBe(start / 1000);
+      answers.add(start);
+    }
+    expect(answers.size).toBeGreaterThan(3);
   });
 });

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourseExercises } from '../../../../src/exercises/courseExercises.ts';
 import { solve } from '../../../../src/exercises/grade.ts';
-import { runScenario } from '../../../../src/exercises/runExercise.ts';
+import { runScenario, runVariant, variantJson } from '../../../../src/exercises/runExercise.ts';
+import { describeSettings } from '../../../../src/exercises/settings.ts';
 import { windowsOfRecord } from '../../../../src/exercises/runView.ts';
 import type { Exercise } from '../../../../src/exercises/types.ts';
 import { compareGroupings, parseScenario, run } from '../../../../src/sim/index.ts';
@@ -92,6 +93,26 @@ describe('storm-topologies: acking, timeouts and max.spout.pending', () => {
     expect(replays(runtimeOf(withCap(15)))).toBeGreaterThan(0);
     expect(prose).toContain('With `max.spout.pending` at 14, nothing times out and the store gets exactly 20 writes.');
     expect(solve(exercise('spout-pending'), 1)).toBe(14);
+  });
+
+  it('every variant shows its service time and timeout, and the replays and the largest safe cap follow from them', () => {
+    for (const id of ['replays-without-cap', 'spout-pending']) {
+      const answers = new Set<number>();
+      for (let seed = 1; seed <= 30; seed++) {
+        const json = variantJson(exercise(id), seed) as Record<string, any>;
+        const { messageTimeoutMs: timeout, bolts: [{ serviceMs }] } = json.pipeline.runtime;
+        const values = describeSettings(exercise(id).show, runVariant(exercise(id), seed).scenario).map((s) => s.value);
+        expect(values.slice(0, 2)).toEqual([`${serviceMs / 1000} s per tuple`, `${timeout / 1000} s`]);
+        // Without a cap, tuple k (emitted at its arrival) is done after k + 1 service times; with a cap of n, the
+        // tuple emitted on an ack is done n service times later and must finish before its timeout runs out.
+        const expected = id === 'replays-without-cap'
+          ? json.events.filter((e: { arrivalMs: number }, k: number) => (k + 1) * serviceMs - e.arrivalMs >= timeout).length
+          : Math.ceil(timeout / serviceMs) - 1;
+        expect(solve(exercise(id), seed), `${id} seed ${seed}`).toBe(expected);
+        answers.add(expected);
+      }
+      expect(answers.size, id).toBeGreaterThan(3);
+    }
   });
 
   it('keeps one bolt task to one tuple at a time, even when an ack lets the spout emit the next tuple', () => {
