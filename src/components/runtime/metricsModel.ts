@@ -3,7 +3,8 @@
 import type { RuntimeTrace } from '../../sim/runtime/types.ts';
 
 export interface Series { name: string; xs: number[]; ys: number[] }
-export interface ChartSpec { id: string; title: string; unit: string; series: Series[]; isDots?: boolean }
+/** `isDots`: one mark per value (per batch, per checkpoint); `isStep`: the value holds until the next one. */
+export interface ChartSpec { id: string; title: string; unit: string; series: Series[]; isDots?: boolean; isStep?: boolean }
 
 const finiteOrNaN = (y: number) => (Number.isFinite(y) ? y : NaN);
 
