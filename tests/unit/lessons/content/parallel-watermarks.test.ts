@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourseExercises } from '../../../../src/exercises/courseExercises.ts';
 import { nextVariantSeed, solve } from '../../../../src/exercises/grade.ts';
 import { runScenario, runVariant } from '../../../../src/exercises/runExercise.ts';
+import { describeSettings } from '../../../../src/exercises/settings.ts';
 import type { RunView } from '../../../../src/exercises/runView.ts';
 import type { Exercise } from '../../../../src/exercises/types.ts';
 
@@ -142,5 +143,46 @@ describe('parallel-watermarks: seeded variants', () => {
       expect(solve(without, seed)).toBe(0);
       expect(runVariant(without, seed).panes).toEqual([]);
     }
+  });
+
+  it('draws the window size and the delay of the fired-windows questions, shows both, and moves the answer with them', () => {
+    const largestTs = (run: RunView, partitions: number[]) => Math.max(...run.records.filter((r) => partitions.includes(r.partition)).map((r) => r.ts));
+    // Flink with idleness: the smaller of the busy partitions' watermarks; Spark: the largest event time of all, less the delay.
+    const progress = { 'fired-after-idleness': (run: RunView) => Math.min(largestTs(run, [0]), largestTs(run, [1])), 'spark-fired-windows': (run: RunView) => largestTs(run, [0, 1, 2]) };
+    for (const [id, reached] of Object.entries(progress)) {
+      const answers = new Set<string>();
+      for (const seed of variants(exercise(id), 30)) {
+        const run = runVariant(exercise(id), seed);
+        const { size } = run.scenario.pipeline.window as { size: number };
+        const delay = (run.scenario.pipeline.watermark as { delay: number }).delay;
+        expect(describeSettings(exercise(id).show, run.scenario).map((x) => x.value)).toEqual([`tumbling, ${s(size)} s`, `${s(delay)} s`]);
+        const fired = Math.floor((reached(run) - delay) / size);
+        const byHand = Array.from({ length: fired }, (_, i) => `[${s(i * size)},${s((i + 1) * size)})`);
+        expect(solve(exercise(id), seed), `${id} seed ${seed}`).toEqual(byHand);
+        answers.add(byHand.join());
+      }
+      expect(answers.size, id).toBeGreaterThan(4);
+    }
+  });
+
+  it('lets the resumed partition send two held-back readings, and drops each one whose 10 s window the busy partitions already completed', () => {
+    const backlog = JSON.parse(readFileSync(`${LESSON}/scenarios/resumes-with-backlog.json`, 'utf8'));
+    const lesson = JSON.parse(readFileSync(`${LESSON}/scenarios/resumes-when-idle.json`, 'utf8'));
+    // The lesson's run, plus e26 from partition 2 a second after e25.
+    expect(backlog.events.slice(0, 25)).toEqual(lesson.events);
+    expect(backlog.events[25]).toMatchObject({ partition: 2, arrivalMs: 46_000 });
+    const resumed = exercise('resumed-when-idle');
+    const answers = new Set<string>();
+    for (const seed of variants(resumed, 30)) {
+      const run = runVariant(resumed, seed);
+      const largestTs = (p: number) => Math.max(...run.records.filter((r) => r.partition === p).map((r) => r.ts));
+      // While partition 2 is idle the watermark is the smaller busy partition's: about 32 s, as jitter leaves it.
+      const reached = Math.min(largestTs(0), largestTs(1)) - 5000;
+      expect(run.finalWatermark).toBe(reached - 1);
+      const byHand = run.records.filter((r) => r.arrivalMs >= 45_000 && Math.floor(r.ts / 10_000) * 10_000 + 10_000 <= reached).map((r) => r.id);
+      expect(solve(resumed, seed), `seed ${seed}`).toEqual(byHand);
+      answers.add(byHand.join());
+    }
+    expect([...answers].sort()).toEqual(['e25', 'e25,e26', 'e26']);
   });
 });
