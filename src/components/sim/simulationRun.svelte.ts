@@ -2,6 +2,7 @@
 // Small inputs run inline (a re-run while dragging must land within a frame or two); big ones in a Web Worker,
 // with a status the page can show and a cancel that terminates the worker.
 import type { RuntimeTrace, Scenario, Trace } from '../../sim/index.ts';
+import { runtimeMoments } from '../runtime/runtimeAt.ts';
 import type { Timeline } from './playback.svelte.ts';
 import { inputSize, runScenario, type RunOutcome } from './runScenario.ts';
 import { buildTraceIndex, type TraceIndex } from './traceIndex.ts';
@@ -16,9 +17,14 @@ type WorkerMessage = { phase: 'running'; done: number; total: number } | { phase
 
 export interface Ran { scenario: Scenario; trace: Trace; index: TraceIndex; runtime?: RuntimeTrace }
 
-/** Playback's timeline for a run: its moments and its processing-time extent. */
+/**
+ * Playback's timeline for a run: its moments and its processing-time extent. A runtime run goes on after its records
+ * arrived (batches, acks, commits, restarts), so its own moments and end count too.
+ */
 export function timelineOf(ran: Ran): Timeline {
-  return { momentsMs: ran.index.momentsMs, startMs: ran.index.procExtent[0], endMs: ran.index.procExtent[1] };
+  const { index, runtime } = ran;
+  if (!runtime) return { momentsMs: index.momentsMs, startMs: index.procExtent[0], endMs: index.procExtent[1] };
+  return { momentsMs: runtimeMoments(runtime, index.momentsMs), startMs: index.procExtent[0], endMs: Math.max(index.procExtent[1], runtime.endProcTimeMs) };
 }
 
 export class SimulationRun {
