@@ -1,13 +1,15 @@
 // Runtime trace events as sentences for the recovery timeline and the live region ("window-1 crashed",
 // "partition 0 rewound from offset 88 to 61: 27 records will be read again"). Wording only; the facts and the
 // reasons come from the trace.
+import type { ProfileId } from '../../sim/index.ts';
 import type { RuntimeEvent, RuntimeGraph } from '../../sim/runtime/types.ts';
 import { formatMs } from '../sim/time.ts';
 
 /** Events the recovery timeline lists (barriers, snapshots and transactions have views of their own). */
 export const RECOVERY_KINDS = new Set<RuntimeEvent['kind']>(['failure', 'task-lost', 'gc-pause', 'restart-scheduled', 'job-failed', 'restored', 'rewound', 'lost', 'checkpoint-failed', 'note']);
 
-export function describeEvent(event: RuntimeEvent, graph: RuntimeGraph): string {
+/** `profile` words a restore as the engine does it: Flink from a checkpoint, Spark from its logs, Kafka Streams from changelogs. */
+export function describeEvent(event: RuntimeEvent, graph: RuntimeGraph, profile: ProfileId = 'flink'): string {
   const task = (id: number) => graph.tasks[id]?.name ?? `task ${id}`;
   switch (event.kind) {
     case 'checkpoint-started': return `checkpoint ${event.checkpoint} started: sources record offsets ${event.offsets.join(', ')} and send barriers`;
@@ -22,7 +24,10 @@ export function describeEvent(event: RuntimeEvent, graph: RuntimeGraph): string 
     case 'gc-pause': return `${task(event.task)} paused for GC for ${formatMs(event.durationMs)}`;
     case 'restart-scheduled': return `restart ${event.attempt} scheduled at ${formatMs(event.atMs)}: ${event.reason}`;
     case 'job-failed': return `job failed: ${event.reason}`;
-    case 'restored': return `restored checkpoint ${event.checkpoint}, offsets ${event.offsets.join(', ')} (${event.reason})`;
+    case 'restored':
+      if (profile === 'spark') return `query restarted from its offset and commit logs at offsets ${event.offsets.join(', ')} (${event.reason})`;
+      if (profile === 'kafka-streams') return `${event.reason} from the changelog; reading again from the committed offsets`;
+      return `restored checkpoint ${event.checkpoint}, offsets ${event.offsets.join(', ')} (${event.reason})`;
     case 'rewound': {
       const again = event.fromOffset - event.toOffset;
       return `partition ${event.partition} rewound from offset ${event.fromOffset} to ${event.toOffset}: ${again} ${again === 1 ? 'record' : 'records'} read again`;

@@ -31,6 +31,9 @@ describe('checkpoint view of a Spark query', () => {
     const items = renderAt(ran(sparkRerun()), 300);
     expect(items).toContain('Batch 0 (run again, attempt 2): offsets/0 written at 155 ms, up to offset 2, 2 rows — sink written at 185 ms, commits/0 written at 195 ms');
     expect(screen.getByText(/2 batch runs so far, 1 committed\./)).toBeTruthy();
+    // No checkpoint exists in Spark: the restart reads the logs, and the timeline says so rather than "checkpoint −1".
+    expect(items.some((item) => /query restarted from its offset and commit logs at offsets 2 \(.*commits\/0 is missing/.test(item))).toBe(true);
+    expect(items.some((item) => /restored checkpoint/.test(item))).toBe(false);
   });
 });
 
