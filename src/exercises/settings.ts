@@ -60,7 +60,7 @@ export const SETTINGS = {
   partitions: { term: 'Input partitions', describe: (s) => String(s.pipeline.partitions) },
   instances: { term: 'Application instances', describe: (s) => kafkaThreads(s)?.length.toString() },
   threads: {
-    term: 'Stream threads (num.stream.threads)',
+    term: 'num.stream.threads',
     describe: (s) => {
       const threads = kafkaThreads(s);
       if (!threads) return undefined;
@@ -72,7 +72,7 @@ export const SETTINGS = {
   trigger: { term: 'Trigger interval', describe: (s) => (s.profile === 'spark' && runtimeOf(s) ? seconds(s.pipeline.batchInterval) : undefined) },
   'batch-duration': { term: 'Micro-batch duration', describe: batchDuration },
   'service-time': { term: 'Bolt service time', describe: serviceTimes },
-  'message-timeout': { term: 'Message timeout (topology.message.timeout.secs)', describe: (s) => { const a = acking(s); return a && seconds(a.messageTimeoutMs); } },
+  'message-timeout': { term: 'Message timeout', describe: (s) => { const a = acking(s); return a && seconds(a.messageTimeoutMs); } },
   'max-spout-pending': {
     term: 'topology.max.spout.pending',
     describe: (s) => {

@@ -26,9 +26,9 @@ const storm = (runtime: Record<string, unknown>) => ({
 describe('settings shown on an exercise card', () => {
   it('shows a Kafka Streams deployment: partitions, instances and the threads of each', () => {
     expect(shown(['partitions', 'instances', 'threads'], kafka([3, 3, 3]))).toEqual({
-      'Input partitions': '7', 'Application instances': '3', 'Stream threads (num.stream.threads)': '3 per instance',
+      'Input partitions': '7', 'Application instances': '3', 'num.stream.threads': '3 per instance',
     });
-    expect(shown(['threads'], kafka([2, 1]))).toEqual({ 'Stream threads (num.stream.threads)': 'instance 1: 2, instance 2: 1' });
+    expect(shown(['threads'], kafka([2, 1]))).toEqual({ 'num.stream.threads': 'instance 1: 2, instance 2: 1' });
   });
 
   it('shows a Spark trigger and how long a batch takes, with the cost per row when there is one', () => {
@@ -40,7 +40,7 @@ describe('settings shown on an exercise card', () => {
 
   it('shows Storm\'s service time per bolt, the message timeout, and whether max.spout.pending caps the spout', () => {
     expect(shown(['service-time', 'message-timeout', 'max-spout-pending'], storm({ messageTimeoutMs: 15_000, bolts: [{ name: 'count', serviceMs: 2500 }] }))).toEqual({
-      'Bolt service time': '2.5 s per tuple', 'Message timeout (topology.message.timeout.secs)': '15 s', 'topology.max.spout.pending': 'not set (no cap)',
+      'Bolt service time': '2.5 s per tuple', 'Message timeout': '15 s', 'topology.max.spout.pending': 'not set (no cap)',
     });
     const twoBolts = storm({ maxSpoutPending: 1, bolts: [{ name: 'parse', serviceMs: 100 }, { name: 'count', serviceMs: 2000 }] });
     expect(shown(['service-time', 'max-spout-pending'], twoBolts)).toEqual({
