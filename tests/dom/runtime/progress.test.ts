@@ -34,6 +34,11 @@ describe('checkpoint view of a Spark query', () => {
     // No checkpoint exists in Spark: the restart reads the logs, and the timeline says so rather than "checkpoint −1".
     expect(items.some((item) => /query restarted from its offset and commit logs at offsets 2 \(.*commits\/0 is missing/.test(item))).toBe(true);
     expect(items.some((item) => /restored checkpoint/.test(item))).toBe(false);
+    // The file sink keeps batch 0 once (R7.15): the re-run's write is skipped, not shown as a duplicate.
+    const kept = within(screen.getByRole('region', { name: 'Sink writes' })).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(kept).toHaveLength(1);
+    expect(kept[0].trim()).toMatch(/^a \[0 ms, 10 ms\) = 2 *130 ms · batch 0$/);
+    expect(screen.getByText(/1 kept so far, 1 re-run write of a batch already written skipped\./)).toBeTruthy();
   });
 });
 
