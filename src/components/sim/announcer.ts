@@ -4,19 +4,19 @@
 import type { Trace, TraceState } from '../../sim/index.ts';
 import { describeDrop, describePane } from './describe.ts';
 import { outputRows } from './outputRows.ts';
-import { formatMs } from './time.ts';
+import { formatMs, windowBoundsOf, type WindowBounds } from './time.ts';
 
 export const ANNOUNCE_EVERY_MS = 2000;
 
 export interface Heard { panes: number; drops: number }
 
-export function announcement(trace: Trace, heard: Heard, now: TraceState, aggregate?: string): string | undefined {
+export function announcement(trace: Trace, heard: Heard, now: TraceState, aggregate?: string, bounds: WindowBounds = windowBoundsOf(trace.profile)): string | undefined {
   if (now.panes < heard.panes || now.drops < heard.drops) return `Rewound to ${formatMs(now.procTimeMs)}.`;
   const newPanes = now.panes - heard.panes;
   const newDrops = now.drops - heard.drops;
   if (newPanes + newDrops === 0) return undefined;
   const latest = outputRows(trace, now, Math.min(newPanes + newDrops, 3)).rows;
-  const sentences = latest.map((r) => (r.kind === 'pane' ? describePane(r.row, aggregate, trace.profile) : describeDrop(r.row, trace.profile)));
+  const sentences = latest.map((r) => (r.kind === 'pane' ? describePane(r.row, aggregate, bounds) : describeDrop(r.row, bounds)));
   if (newPanes + newDrops <= 3) return capitalise(sentences.join('. ')) + '.';
   const parts = [
     newPanes > 0 ? `${newPanes} ${newPanes === 1 ? 'pane' : 'panes'} fired` : '',

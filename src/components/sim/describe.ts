@@ -1,7 +1,7 @@
 // Sentences about trace rows, shared by the details panel, the output table, the event log and its live region.
 // The "why?" text is the simulator's own (Decision.reason, rule, values): views explain, they never re-decide.
-import type { Decision, DropEvent, PaneEvent, PaneValue, ProfileId, Timing, Trace } from '../../sim/index.ts';
-import { formatMs, formatWindow } from './time.ts';
+import type { Decision, DropEvent, PaneEvent, PaneValue, Timing, Trace } from '../../sim/index.ts';
+import { formatMs, formatWindow, type WindowBounds } from './time.ts';
 
 export const TIMING_WORDS: Record<Timing, string> = { EARLY: 'early', ON_TIME: 'on time', LATE: 'late' };
 
@@ -11,16 +11,16 @@ export function formatValue(value: PaneValue): string {
   return typeof value === 'number' ? String(Number(value.toFixed(6))) : JSON.stringify(value);
 }
 
-/** "window [0 s, 10 s) of key k fired on time: count 3"; the profile decides how the window's bounds read. */
-export function describePane(pane: PaneEvent, aggregate = 'value', profile?: ProfileId): string {
+/** "window [0 s, 10 s) of key k fired on time: count 3"; `bounds` as the engine writes its windows. */
+export function describePane(pane: PaneEvent, aggregate = 'value', bounds?: WindowBounds): string {
   const timing = pane.timing ? ` ${TIMING_WORDS[pane.timing]}` : '';
   const what = pane.retract ? `retracted ${aggregate} ${formatValue(pane.value)}` : `${aggregate} ${formatValue(pane.value)}`;
-  return `window ${formatWindow(pane.start, pane.end, profile)}${keyPart(pane.key)} fired${timing}: ${what}`;
+  return `window ${formatWindow(pane.start, pane.end, bounds)}${keyPart(pane.key)} fired${timing}: ${what}`;
 }
 
 /** "record k@3 s dropped from window [0 s, 10 s) (to the late output)". */
-export function describeDrop(drop: DropEvent, profile?: ProfileId): string {
-  const where = drop.start !== undefined ? ` from window ${formatWindow(drop.start, drop.end, profile)}` : '';
+export function describeDrop(drop: DropEvent, bounds?: WindowBounds): string {
+  const where = drop.start !== undefined ? ` from window ${formatWindow(drop.start, drop.end, bounds)}` : '';
   return `record${keyPart(drop.key)} at event time ${formatMs(drop.ts)} dropped as late${where}${drop.toSideOutput ? ' (sent to the late output)' : ''}`;
 }
 

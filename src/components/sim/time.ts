@@ -18,14 +18,23 @@ export function formatMs(ms: number): string {
   return seconds === 0 ? `${sign}${minutes} min` : `${sign}${minutes} min ${trim(seconds)} s`;
 }
 
+/** Which ends of a window hold records: "[)" start only (the usual), "(]" end only, "[]" both. */
+export type WindowBounds = '[)' | '(]' | '[]';
+
 /**
- * A window as its engine writes it: start inclusive, end exclusive ("[0 s, 10 s)"), except a Storm windowed bolt,
- * which holds the tuples in (start, end] (WatermarkTimeEvictionPolicy expires a tuple exactly one length before the
- * end and keeps one stamped at the end), so a storm run's windows read "(0 s, 10 s]".
+ * How an engine writes its windows: start inclusive, end exclusive, except a Storm windowed bolt, which holds the
+ * tuples in (start, end] (WatermarkTimeEvictionPolicy expires a tuple exactly one length before the end and keeps
+ * one stamped at the end), and Kafka Streams session and sliding windows, inclusive at both ends (R2.5, R2.7).
  */
-export function formatWindow(start: number | undefined, end: number | undefined, profile?: ProfileId): string {
+export function windowBoundsOf(profile: ProfileId, windowType?: string): WindowBounds {
+  if (profile === 'storm') return '(]';
+  return profile === 'kafka-streams' && (windowType === 'session' || windowType === 'kafka-sliding') ? '[]' : '[)';
+}
+
+/** A window as its engine writes it ("[0 s, 10 s)", a storm run's "(0 s, 10 s]"). */
+export function formatWindow(start: number | undefined, end: number | undefined, bounds: WindowBounds = '[)'): string {
   if (start === undefined || end === undefined) return 'the global window';
-  const [open, close] = profile === 'storm' ? ['(', ']'] : ['[', ')'];
+  const [open, close] = bounds;
   if (!Number.isFinite(start) || !Number.isFinite(end)) return `${open}${formatMs(start)}, ${formatMs(end)}${close}`;
   // Both bounds in one unit, so [0 s, 10 s) never reads as [0 ms, 10 s).
   const inSeconds = Math.max(Math.abs(start), Math.abs(end)) >= 1000;

@@ -96,3 +96,13 @@ export const sparkRerun = () => ({
   },
   steps: [{ record: { key: 'a', ts: 1 } }, { record: { key: 'a', ts: 2 } }, { advance: 100 }, { advance: 35 }, { crash: { operator: 'query' } }, { advance: 100 }],
 });
+
+/** Kafka Streams session windows (R2.7): two records 2 s apart under a 5 s gap make one session [1 s, 3 s]. */
+export const kafkaSessions = () => ({
+  format: 'eventide.scenario/1',
+  name: 'one kafka session',
+  profile: 'kafka-streams',
+  pipeline: { window: { type: 'session', gap: 5000 }, aggregate: 'count', grace: 0 },
+  events: [{ key: 'k', ts: 1000, arrivalMs: 1000 }, { key: 'k', ts: 3000, arrivalMs: 3000 }, { key: 'k', ts: 20000, arrivalMs: 20000 }],
+  steps: [{ end: true }],
+});

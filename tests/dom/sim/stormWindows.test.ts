@@ -5,9 +5,9 @@ import EventLog from '../../../src/components/sim/EventLog.svelte';
 import OutputTable from '../../../src/components/sim/OutputTable.svelte';
 import { announcement } from '../../../src/components/sim/announcer.ts';
 import { runScenario } from '../../../src/components/sim/runScenario.ts';
-import { formatWindow } from '../../../src/components/sim/time.ts';
+import { formatWindow, windowBoundsOf } from '../../../src/components/sim/time.ts';
 import { traceAt, type Trace } from '../../../src/sim/index.ts';
-import { lateRecordScenario, stormBoltScenario } from './scenarios.ts';
+import { kafkaSessions, lateRecordScenario, stormBoltScenario } from './scenarios.ts';
 
 function traced(input: unknown): Trace {
   const outcome = runScenario(input);
@@ -19,10 +19,10 @@ describe('window bounds follow the run’s profile', () => {
   afterEach(cleanup);
 
   it('writes a storm window as (start, end], the tuples a windowed bolt holds, and every other profile’s as [start, end)', () => {
-    expect(formatWindow(0, 10000, 'storm')).toBe('(0 s, 10 s]');
-    expect(formatWindow(0, 10000, 'flink')).toBe('[0 s, 10 s)');
+    expect(formatWindow(0, 10000, windowBoundsOf('storm', 'sliding'))).toBe('(0 s, 10 s]');
+    expect(formatWindow(0, 10000, windowBoundsOf('flink', 'tumbling'))).toBe('[0 s, 10 s)');
     expect(formatWindow(0, 10000)).toBe('[0 s, 10 s)');
-    expect(formatWindow(undefined, undefined, 'storm')).toBe('the global window');
+    expect(formatWindow(undefined, undefined, windowBoundsOf('storm'))).toBe('the global window');
   });
 
   it('labels every window of a storm run in the output table as (s, e], none as [s, e)', () => {
@@ -48,5 +48,15 @@ describe('window bounds follow the run’s profile', () => {
     const trace = traced(lateRecordScenario());
     render(OutputTable, { trace, now: traceAt(trace, trace.endProcTimeMs) });
     expect(within(screen.getByRole('table')).getAllByText('[0 s, 10 s)').length).toBeGreaterThan(0);
+  });
+
+  it('writes Kafka Streams session and sliding windows inclusive at both ends, its tumbling ones [s, e)', () => {
+    expect(windowBoundsOf('kafka-streams', 'session')).toBe('[]');
+    expect(windowBoundsOf('kafka-streams', 'kafka-sliding')).toBe('[]');
+    expect(windowBoundsOf('kafka-streams', 'tumbling')).toBe('[)');
+    // Records at 1 s and 3 s, gap 5 s: one session [1 s, 3 s], from the first record to the last (R2.7).
+    const trace = traced(kafkaSessions());
+    render(OutputTable, { trace, now: traceAt(trace, trace.endProcTimeMs), bounds: windowBoundsOf('kafka-streams', 'session') });
+    expect(within(screen.getByRole('table')).getAllByText('[1 s, 3 s]').length).toBeGreaterThan(0);
   });
 });
