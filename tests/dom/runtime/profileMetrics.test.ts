@@ -2,16 +2,11 @@ import '../sim/jsdomLayout.ts';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import MetricsCharts from '../../../src/components/runtime/MetricsCharts.svelte';
-import { runRuntimeScenario, type RuntimeRan } from '../../../src/components/runtime/runtimeRun.ts';
+import type { RuntimeRan } from '../../../src/components/runtime/runtimeRun.ts';
 import { kafkaStreamsJob, sparkRerun, stormTopology } from '../sim/scenarios.ts';
+import { ran } from './runs.ts';
 
 afterEach(cleanup);
-
-function ran(input: unknown): RuntimeRan {
-  const outcome = runRuntimeScenario(input);
-  if (!outcome.ok) throw new Error(outcome.error);
-  return outcome.ran;
-}
 
 async function tableRows(run: RuntimeRan, t: number, chart: string): Promise<string[]> {
   render(MetricsCharts, { runtime: run.runtime, t, profile: run.trace.profile });

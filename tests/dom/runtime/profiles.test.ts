@@ -3,17 +3,12 @@ import { cleanup, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import DataflowView from '../../../src/components/runtime/DataflowView.svelte';
 import { runtimeAt } from '../../../src/components/runtime/runtimeAt.ts';
-import { runRuntimeScenario, type RuntimeRan } from '../../../src/components/runtime/runtimeRun.ts';
+import type { RuntimeRan } from '../../../src/components/runtime/runtimeRun.ts';
 import { kafkaStreamsJob, stormTopology } from '../sim/scenarios.ts';
+import { ran } from './runs.ts';
 import { handmadeTrace } from './handmade.ts';
 
 afterEach(cleanup);
-
-function ran(input: unknown): RuntimeRan {
-  const outcome = runRuntimeScenario(input);
-  if (!outcome.ok) throw new Error(outcome.error);
-  return outcome.ran;
-}
 
 function renderDataflow(run: RuntimeRan, t: number) {
   const keyOf = (record: number) => run.trace.keys[run.trace.records.keyId[record]];

@@ -3,16 +3,11 @@ import { cleanup, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import CheckpointView from '../../../src/components/runtime/CheckpointView.svelte';
 import { runtimeAt } from '../../../src/components/runtime/runtimeAt.ts';
-import { runRuntimeScenario, type RuntimeRan } from '../../../src/components/runtime/runtimeRun.ts';
+import type { RuntimeRan } from '../../../src/components/runtime/runtimeRun.ts';
 import { kafkaStreamsJob, sparkRerun, stormTopology } from '../sim/scenarios.ts';
+import { ran } from './runs.ts';
 
 afterEach(cleanup);
-
-function ran(input: unknown): RuntimeRan {
-  const outcome = runRuntimeScenario(input);
-  if (!outcome.ok) throw new Error(outcome.error);
-  return outcome.ran;
-}
 
 function renderAt(run: RuntimeRan, t: number) {
   const runtime = run.runtime;
