@@ -58,11 +58,21 @@ export async function expectCorrect(card: Locator): Promise<void> {
   await expect(card.getByText('Correct', { exact: true })).toBeVisible();
 }
 
-/** Answers every exercise, checks axe (no serious or critical violation), reloads, and finds every answer saved. */
+/** Axe finds no serious or critical violation on the page in light mode, nor in dark mode (then back to light). */
+export async function expectAccessibleInBothThemes(page: Page): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const axe = await new AxeBuilder({ page }).analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Answers every exercise, checks axe in light and dark mode (no serious or critical violation), reloads, and finds every answer saved. */
 export async function answerAllThenReload(page: Page, lessonId: string, exercises: readonly (readonly [string, Kind])[]): Promise<void> {
   for (const [id, kind] of exercises) await answerCorrectly(page, `${lessonId}/${id}`, kind);
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await expectAccessibleInBothThemes(page);
   await page.reload();
   for (const [id] of exercises) await expectCorrect(exerciseCard(page, `${lessonId}/${id}`));
 }
