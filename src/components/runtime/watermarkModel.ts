@@ -1,22 +1,15 @@
 // The watermarks of a parallel job at time t, read from the runtime trace's step series: what each channel last
 // delivered to its receiver's valve, the minimum each task forwards, each source partition's own, and which of
 // them are idle (R3.4–R3.6). The simulator decides these; the view only reads them at t.
-import { bisectRight } from 'd3';
+import { seriesAt } from '../../sim/index.ts';
 import type { RuntimeTrace, StepSeries } from '../../sim/runtime/types.ts';
 import { formatMs } from '../sim/time.ts';
 
 export interface WatermarkAt { wm: number; isIdle: boolean }
 export interface JobWatermarks { channels: WatermarkAt[]; tasks: WatermarkAt[]; partitions: WatermarkAt[] }
 
-/** A step series' value at t: the last entry at or before t (the later of two at one ms), else `before`. */
-export function seriesAt(series: StepSeries | undefined, t: number, before: number): number {
-  if (!series) return before;
-  const i = bisectRight(series.procTimeMs, t) - 1;
-  return i >= 0 ? series.value[i] : before;
-}
-
 function readAll(values: StepSeries[], flags: StepSeries[], t: number): WatermarkAt[] {
-  return values.map((series, i) => ({ wm: seriesAt(series, t, -Infinity), isIdle: seriesAt(flags[i], t, 0) === 1 }));
+  return values.map((series, i) => ({ wm: seriesAt(series, t, -Infinity), isIdle: flags[i] !== undefined && seriesAt(flags[i], t, 0) === 1 }));
 }
 
 export function jobWatermarksAt(runtime: RuntimeTrace, t: number): JobWatermarks {

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/sve
 import { afterEach, describe, expect, it } from 'vitest';
 import DataflowView from '../../../src/components/runtime/DataflowView.svelte';
 import { runtimeAt } from '../../../src/components/runtime/runtimeAt.ts';
-import { seriesAt } from '../../../src/components/runtime/watermarkModel.ts';
+import { seriesAt } from '../../../src/sim/index.ts';
 import type { RuntimeTrace, StepSeries } from '../../../src/sim/runtime/types.ts';
 import { handmadeTrace } from './handmade.ts';
 
